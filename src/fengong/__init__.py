@@ -1,0 +1,32 @@
+"""fengong: read Chinese government task-division plans (分工方案) into structured data.
+
+    >>> import fengong
+    >>> plan = fengong.parse("plan.txt")      # or bytes
+    >>> plan.tasks[0].lead
+
+Imports are lazy so that ``fengong --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from fengong.pipeline import parse
+    from fengong.schema import Plan
+
+__all__ = ["Plan", "__version__", "parse"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "parse":
+        from fengong.pipeline import parse
+
+        return parse
+    if name == "Plan":
+        from fengong.schema import Plan
+
+        return Plan
+    raise AttributeError(f"module 'fengong' has no attribute {name!r}")

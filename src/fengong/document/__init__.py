@@ -1,0 +1,5 @@
+"""The format-neutral document model shared by every reader and the interpreter."""
+
+from fengong.document.model import Block, Cell, Document, Paragraph, Provenance, Row, Table
+
+__all__ = ["Block", "Cell", "Document", "Paragraph", "Provenance", "Row", "Table"]

@@ -1,0 +1,167 @@
+"""Table headers → column roles (SPEC.md, Reading tables).
+
+A label is first read on its own (``label_kind``); the whole header then decides which
+content column is the task and which are section levels (``header_to_roles``), and
+unlabelled columns are placed by what their cells hold.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import combinations
+
+from fengong.interpret.cells import cell_fits
+from fengong.interpret.numbering import split_numbering
+from fengong.interpret.textnorm import join_lines
+
+_TRADITIONAL = str.maketrans(
+    "牽頭責單負預協參與辦門處項務內標準則時間進執實認領導級們這為應當總計劃編號兩",
+    "牵头责单负预协参与办门处项务内标准则时间进执实认领导级们这为应当总计划编号两",
+)
+
+EXACT: dict[str, tuple[str, ...]] = {
+    "task": (
+        "工作任务", "具体任务", "重点任务", "任务内容", "主要内容", "工作内容", "具体要求",
+        "主要任务", "任务", "工作任务及要求", "具体工作", "重点工作", "任务事项",
+    ),
+    "lead": ("牵头单位", "牵头部门", "牵头处室", "牵头科室", "主办单位", "牵头"),
+    "responsible": (
+        "责任单位", "责任部门", "责任科室", "责任处室", "负责科室", "负责处室", "负责单位",
+        "牵头及责任单位", "牵头及责任处室", "承办单位", "实施主体", "责任主体", "完成单位",
+    ),
+    "support": ("参加单位", "配合单位", "协办单位", "参与单位", "协同单位", "配合部门", "协助单位"),
+    "leaders": ("责任领导", "牵头领导", "分管领导", "牵头负责领导", "责任人", "联系领导"),
+    "deadline": (
+        "完成时限", "完成时间", "时限要求", "时间节点", "完成时间节点", "时限", "时间安排",
+        "进度安排", "完成期限", "推进时限",
+    ),
+    "criteria": ("评价标准", "工作要求", "工作标准", "完成标准", "成果形式", "考核标准", "目标要求"),
+    "measures": ("具体措施", "实施步骤", "工作措施", "推进措施", "主要措施", "工作举措", "具体举措"),
+    "number": ("序号", "编号", "序"),
+}  # fmt: skip
+_LABEL_OF = {label: kind for kind, labels in EXACT.items() for label in labels}
+
+UNIT_ROLES = ("lead", "responsible", "support")
+_CONTENT = ("task", "content")
+
+
+def normalise_label(label: str) -> str:
+    """A header as compared: one line, no spaces or bracketed notes, simplified."""
+    text = join_lines(label).translate(_TRADITIONAL)
+    text = re.sub(r"[（(【\[][^）)】\]]*[）)】\]]", "", text)
+    return re.sub(r"[\s:：*＊]", "", text)
+
+
+def label_kind(label: str) -> str:
+    """Return what a header label names on its own.
+
+    One of the schema's column roles, ``content`` (a content column whose job the whole
+    header decides: 工作要点, 工作事项), ``unlabelled`` (empty) or ``extra``.
+    """
+    text = normalise_label(label)
+    if not text:
+        return "unlabelled"
+    if text in _LABEL_OF:
+        return _LABEL_OF[text]
+    rules = (
+        ("leaders", r"领导|责任人"),
+        ("deadline", r"时限|时间|期限|节点|进度"),
+        ("responsible", r"牵头.*(?:责任|负责)|(?:责任|负责).*牵头"),
+        ("lead", r"牵头"),
+        ("support", r"配合|参加|参与|协办|协同|协助"),
+        ("responsible", r"单位|部门|处室|科室|主体|责任|负责"),
+        ("measures", r"措施|步骤|举措"),
+        ("criteria", r"标准|成果|考核|评价|工作要求|目标"),
+        ("number", r"^序|编号"),
+        ("content", r"任务|内容|事项|要点|工作|项目|领域|要求|类别"),
+    )
+    for kind, pattern in rules:
+        if re.search(pattern, text):
+            return kind
+    return "extra"
+
+
+def is_header_row(texts: Sequence[str]) -> bool:
+    """Return True when a row reads as a header: at least two labels fengong knows,
+    one of them naming units, a deadline, criteria, measures or the task itself."""
+    kinds = [label_kind(t) for t in texts if t.strip()]
+    if any(len(join_lines(t)) > 20 for t in texts):
+        return False
+    known = [k for k in kinds if k not in ("extra", "unlabelled")]
+    specific = [k for k in known if k != "content"]
+    return len(known) >= 2 and bool(specific)
+
+
+def header_to_roles(labels: Sequence[str], body: Sequence[Sequence[str]]) -> list[str]:
+    """Return one role per column for a header and a sample of its body rows.
+
+    The task is the most specific content column next to the units (the rightmost content
+    column left of the first unit column); content columns to its left that group rows
+    are section levels; unlabelled columns are placed by their cells.
+    """
+    width = max([len(labels), *(len(r) for r in body)] or [0])
+    kinds = [label_kind(lbl) for lbl in labels] + ["unlabelled"] * (width - len(labels))
+    columns = [[row[i] if i < len(row) else "" for row in body] for i in range(width)]
+    kinds = [_place_unlabelled(k, col) for k, col in zip(kinds, columns, strict=True)]
+
+    units = [i for i, k in enumerate(kinds) if k in UNIT_ROLES]
+    content = [i for i, k in enumerate(kinds) if k in _CONTENT]
+    left_of_units = [i for i in content if not units or i < units[0]]
+    task = max(left_of_units or content, default=None)
+    roles = list(kinds)
+    for i in content:
+        if i == task:
+            roles[i] = "task"
+        elif task is not None and i < task and _groups_rows(columns[i]):
+            roles[i] = "section"
+        else:
+            roles[i] = "extra"
+    return ["extra" if r in ("unlabelled", "content") else r for r in roles]
+
+
+def _place_unlabelled(kind: str, cells: list[str]) -> str:
+    if kind != "unlabelled":
+        return kind
+    filled = [c for c in cells if c.strip()]
+    if not filled:
+        return "unlabelled"
+    for candidate in ("number", "section", "responsible", "deadline"):
+        if sum(cell_fits(candidate, c) for c in filled) >= 0.6 * len(filled):
+            return candidate
+    return "content"
+
+
+def _groups_rows(cells: list[str]) -> bool:
+    """A grouping column: cells left empty below their first row, a value repeated row
+    after row, or headings."""
+    values = [join_lines(c) for c in cells]
+    filled = [v for v in values if v]
+    if not filled:
+        return False
+    empties = len(values) - len(filled)
+    repeats = sum(1 for a, b in zip(values, values[1:], strict=False) if a and a == b)
+    headings = sum(1 for v in filled if split_numbering(v) is not None and len(v) <= 60)
+    return empties > 0 or repeats > 0 or headings >= len(filled) * 0.5
+
+
+def align_header(labels: Sequence[str], width: int, body: Sequence[Sequence[str]]) -> list[str]:
+    """Return ``labels`` widened to ``width`` columns with empty labels where the rows'
+    cells say an unlabelled column stands (``序号`` left out of the header, say)."""
+    missing = width - len(labels)
+    if missing <= 0 or missing > 2:
+        return list(labels) + [""] * max(0, missing)
+    best, best_score = list(labels) + [""] * missing, -1
+    for positions in combinations(range(width), missing):
+        candidate, it = [], iter(labels)
+        for i in range(width):
+            candidate.append("" if i in positions else next(it))
+        score = sum(
+            cell_fits(label_kind(lbl), row[i])
+            for i, lbl in enumerate(candidate)
+            for row in body
+            if i < len(row) and lbl
+        )
+        if score > best_score:
+            best, best_score = candidate, score
+    return best

@@ -1,0 +1,116 @@
+"""Outline numbering as printed in Chinese official documents.
+
+Styles, outermost first in the usual order: ``cn`` (一、), ``cn-paren`` (（一）),
+``arabic`` (1. / 1、 / 1．), ``arabic-paren`` (（1）), ``circled`` (①). The order in a
+real document is read from the document itself (see ``OutlineStack``), not assumed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN_DIGITS = "一二三四五六七八九十百零〇两"
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("chapter", re.compile(rf"^\s*(第[{CN_DIGITS}\d]+[章节部分篇])\s*")),
+    ("cn", re.compile(rf"^\s*([{CN_DIGITS}]+)\s*[、．.]\s*")),
+    ("cn-paren", re.compile(rf"^\s*([（(]\s*[{CN_DIGITS}]+\s*[）)])\s*[、．.]?\s*")),
+    ("arabic-paren", re.compile(r"^\s*([（(]\s*\d{1,3}\s*[）)])\s*[、．.]?\s*")),
+    ("arabic", re.compile(r"^\s*(\d{1,3})\s*(?:[、．.](?!\d)|\s*[）)])\s*")),
+    ("circled", re.compile(r"^\s*([\u2460-\u2473\u2776-\u277f])\s*")),
+)
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """A numbering prefix: its style, the number as printed (``一``, ``（一）``, ``12``),
+    and the text after it."""
+
+    style: str
+    token: str
+    rest: str
+
+
+def split_numbering(text: str) -> Numbering | None:
+    """Return the numbering at the start of ``text``, or None when it has none.
+
+    ``"（3）做好…"`` → ``Numbering("arabic-paren", "（3）", "做好…")``; the separator
+    after the number (、 . ．) is not part of the token.
+    """
+    for style, pattern in _PATTERNS:
+        m = pattern.match(text)
+        if m and m.end() < len(text.rstrip()):
+            token = re.sub(r"\s+", "", m.group(1))
+            return Numbering(style, token, text[m.end() :])
+    return None
+
+
+def number_value(token: str) -> int | None:
+    """Return the integer a number token stands for (``（十二）`` → 12, ``③`` → 3)."""
+    core = token.strip("（）() 第章节部分篇")
+    if core.isdigit():
+        return int(core)
+    if len(core) == 1 and "\u2460" <= core <= "\u2473":
+        return ord(core) - 0x2460 + 1
+    if len(core) == 1 and "\u2776" <= core <= "\u277f":
+        return ord(core) - 0x2776 + 1
+    return cn_to_int(core)
+
+
+def cn_to_int(text: str) -> int | None:
+    """Return the value of a Chinese numeral up to the hundreds (``二十三`` → 23)."""
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    digits.update({"〇": 0, "两": 2})
+    if not text or any(c not in digits and c not in "十百" for c in text):
+        return None
+    total, current = 0, 0
+    for ch in text:
+        if ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = digits[ch]
+    return total + current
+
+
+class OutlineStack:
+    """The chain of open headings, by numbering style.
+
+    A heading whose style is already open closes it and everything below it (its
+    sibling replaces it); a new style opens one level deeper. This reads the outline
+    order from the document itself, so a plan that puts 1. above （一） still nests right.
+    """
+
+    def __init__(self) -> None:
+        self._items: list[tuple[str, str]] = []
+
+    def push(self, style: str, text: str) -> None:
+        """Open heading ``text`` of ``style``, closing a sibling of the same style."""
+        for i, (s, _) in enumerate(self._items):
+            if s == style:
+                del self._items[i:]
+                break
+        self._items.append((style, text))
+
+    def close_below(self, style: str) -> None:
+        """Close every heading deeper than the open heading of ``style`` (if any)."""
+        for i, (s, _) in enumerate(self._items):
+            if s == style:
+                del self._items[i + 1 :]
+                return
+
+    def reset(self) -> None:
+        """Close every heading."""
+        self._items.clear()
+
+    def styles(self) -> list[str]:
+        """Return the open styles, outermost first."""
+        return [s for s, _ in self._items]
+
+    def path(self) -> list[str]:
+        """Return the open headings' texts, outermost first."""
+        return [t for _, t in self._items]

@@ -1,0 +1,205 @@
+"""Document → Plan: where the interpreter's steps meet.
+
+Tables come first: a plan with a task table takes its tasks from the table (the prose
+around it repeats them without markers). Without one, the prose is read.
+"""
+
+from __future__ import annotations
+
+from fengong.document import Document, Paragraph, Provenance, Table
+from fengong.interpret.deadlines import parse_deadline
+from fengong.interpret.items import split_items
+from fengong.interpret.metadata import read_metadata
+from fengong.interpret.notes import Note
+from fengong.interpret.numbering import split_numbering
+from fengong.interpret.prose import ProseDraft, prose_to_drafts
+from fengong.interpret.tables import Draft, LogicalTable, logical_tables, read_table
+from fengong.interpret.textnorm import join_lines
+from fengong.interpret.units import (
+    Responsibility,
+    parse_responsibility,
+    split_names,
+    states_first_unit_leads,
+)
+from fengong.schema import Column, Deadline, Location, Plan, PlanWarning, Source, Task
+
+UNIT_COLUMNS = ("lead", "responsible", "support")
+
+
+def location_of(where: Provenance | None) -> Location | None:
+    """Return the schema ``Location`` for a document ``Provenance``."""
+    if where is None:
+        return None
+    return Location(
+        line=where.line,
+        page=where.page,
+        table=where.table,
+        row=where.row,
+        paragraph=where.paragraph,
+        bbox=list(where.bbox) if where.bbox else None,
+    )
+
+
+def _first_leads_from(doc: Document) -> int | None:
+    """Index of the block that says the first unit listed leads, if any."""
+    for i, block in enumerate(doc.blocks):
+        if isinstance(block, Paragraph) and states_first_unit_leads(block.text):
+            return i
+    return None
+
+
+def _deadline(raw: str | None, year: int | None) -> Deadline | None:
+    flat = join_lines(raw or "")
+    if not flat:
+        return None
+    due, kind = parse_deadline(flat, year)
+    return Deadline(raw=flat, due=due, kind=kind)  # type: ignore[arg-type]
+
+
+def _split_task_text(cell: str) -> tuple[str | None, str]:
+    flat = join_lines(cell)
+    numbering = split_numbering(flat)
+    if numbering is None:
+        return None, flat
+    return numbering.token, numbering.rest.strip()
+
+
+def _table_task(
+    table: LogicalTable, draft: Draft, year: int | None, first_leads: bool
+) -> tuple[Task, list[Note]]:
+    notes: list[Note] = []
+    cells = draft.cells
+    number, text = _split_task_text(cells[table.roles.index("task")])
+    measures: list[str] = []
+    criteria: list[str] = []
+    leaders: list[str] = []
+    extra: dict[str, str] = {}
+    deadline_raw: list[str] = []
+    units = Responsibility()
+    raws: list[tuple[str, str]] = []
+    for col, role in enumerate(table.roles):
+        value = cells[col]
+        if not value.strip():
+            continue
+        if role == "number":
+            number = join_lines(value).rstrip("、.．")
+        elif role == "measures":
+            measures += split_items(value)
+        elif role == "criteria":
+            criteria += split_items(value)
+        elif role == "leaders":
+            leaders += split_names(join_lines(value))
+        elif role == "deadline":
+            deadline_raw.append(join_lines(value))
+        elif role in UNIT_COLUMNS:
+            raws.append((table.labels[col], join_lines(value)))
+            units.merge(parse_responsibility(value, role, first_leads=first_leads))
+        elif role == "extra":
+            extra[table.labels[col] or f"column {col + 1}"] = join_lines(value)
+    if units.deadline_raw and not deadline_raw:
+        deadline_raw.append(units.deadline_raw)
+    raw = raws[0][1] if len(raws) == 1 else "\n".join(f"{h}：{t}" for h, t in raws) or None
+    if not units.units() and any(r in UNIT_COLUMNS for r in table.roles):
+        notes.append(Note("missing-units", "task has no unit", draft.where))
+    task = Task(
+        seq=1,
+        number=number,
+        section=draft.section,
+        text=text,
+        measures=measures,
+        criteria=criteria,
+        lead=units.lead,
+        responsible=units.responsible,
+        support=units.support,
+        leaders=leaders + [n for n in units.leaders if n not in leaders],
+        responsibility_raw=raw,
+        deadline=_deadline("；".join(deadline_raw), year),
+        extra=extra,
+        source=location_of(draft.where) or Location(),
+    )
+    return task, notes
+
+
+def _prose_task(draft: ProseDraft, year: int | None, first_leads: bool) -> tuple[Task, list[Note]]:
+    units = parse_responsibility(draft.responsibility_raw, "responsible", first_leads=first_leads)
+    notes = [] if units.units() else [Note("missing-units", "marker names no unit", draft.where)]
+    task = Task(
+        seq=1,
+        number=draft.number,
+        section=draft.section,
+        text=draft.text,
+        lead=units.lead,
+        responsible=units.responsible,
+        support=units.support,
+        leaders=units.leaders,
+        responsibility_raw=draft.responsibility_raw,
+        deadline=_deadline(units.deadline_raw, year),
+        source=location_of(draft.where) or Location(),
+    )
+    return task, notes
+
+
+def _columns(tables: list[LogicalTable]) -> list[Column]:
+    if not tables:
+        return []
+    first = tables[0]
+    return [
+        Column(index=i, header=label, role=role)  # type: ignore[arg-type]
+        for i, (label, role) in enumerate(zip(first.labels, first.roles, strict=True))
+    ]
+
+
+def document_to_plan(doc: Document, source: Source) -> Plan:
+    """Interpret a ``Document``: metadata, then tasks from its task tables or its prose,
+    then every note as a warning. Returns a validated ``Plan``."""
+    meta = read_metadata(doc)
+    notes: list[Note] = [Note(code, msg, where) for code, msg, where in doc.notes]
+    notes += meta.notes
+    first_leads_at = _first_leads_from(doc)
+    tasks: list[Task] = []
+
+    tables = logical_tables(doc.blocks)
+    for table in tables:
+        block_index = next(
+            (i for i, b in enumerate(doc.blocks) if isinstance(b, Table)
+             and b.provenance == table.where), len(doc.blocks),
+        )  # fmt: skip
+        first_leads = first_leads_at is not None and first_leads_at < block_index
+        drafts = read_table(table, doc.merges_visible)
+        notes += table.notes
+        if "lead" not in table.roles and not any(r in UNIT_COLUMNS for r in table.roles):
+            notes.append(Note("no-unit-column", "the task table has no unit column; its "
+                              "tasks carry no units", table.where))
+        for draft in drafts:
+            task, task_notes = _table_task(table, draft, meta.year, first_leads)
+            tasks.append(task)
+            notes += task_notes
+
+    if not tables:
+        paragraphs = doc.paragraphs()
+        for draft in prose_to_drafts(paragraphs):
+            first_leads = first_leads_at is not None and any(
+                isinstance(b, Paragraph) and b.provenance == draft.where
+                for b in doc.blocks[first_leads_at:]
+            )
+            task, task_notes = _prose_task(draft, meta.year, first_leads)
+            tasks.append(task)
+            notes += task_notes
+    if not tasks:
+        notes.append(Note("no-tasks", "no task table and no numbered items with a "
+                          "responsibility marker were found"))
+
+    for seq, task in enumerate(tasks, start=1):
+        task.seq = seq
+    return Plan(
+        title=meta.title,
+        issuer=meta.issuer,
+        year=meta.year,
+        source=source,
+        columns=_columns(tables),
+        tasks=tasks,
+        warnings=[
+            PlanWarning(code=n.code, message=n.message, location=location_of(n.where))
+            for n in notes
+        ],
+    )

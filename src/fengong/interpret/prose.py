@@ -1,0 +1,200 @@
+"""Prose plans → draft tasks (SPEC.md, Reading prose).
+
+Numbered paragraphs form an outline (``OutlineStack`` order); unnumbered paragraphs
+belong to the item above them. An item is a task when it carries a responsibility
+marker: a bracket that starts with a label (``（责任单位：…）``), a bracket that lists units
+and ends in a role word (``（国务院审改办、人力资源社会保障部负责）``), a paragraph of its
+own that starts with a label, or a closing sentence that names the units (``由市发改委会同
+市财政局负责``). Items without markers are headings, or hold no task.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from fengong.document import Paragraph, Provenance
+from fengong.interpret.numbering import Numbering, split_numbering
+from fengong.interpret.textnorm import join_lines, squash_spaces
+from fengong.interpret.units import looks_like_units, role_of_label
+
+_OPEN, _CLOSE = "（([【", "）)]】"
+_LABEL_START = re.compile(r"^\s*(?P<label>[\u4e00-\u9fff]{1,8}?)\s*[:：]")
+_ROLE_END = re.compile(r"(?:牵头|负责|配合|参与|落实|承办|主办|协办)(?:落实|实施)?$")
+_BY_UNITS = re.compile(
+    r"(?:由(?P<by>[^。；;，,]{2,60}?负责(?:落实|实施)?)|(?P<lead>[^。；;，,]{2,60}?牵头(?:负责)?))"
+    r"[。；;]?\s*$"
+)
+
+
+@dataclass
+class Marker:
+    """A responsibility marker: its span in the item's text and the text it names."""
+
+    start: int
+    end: int
+    raw: str
+
+
+@dataclass
+class ProseDraft:
+    """A prose task before its units and deadline are read."""
+
+    number: str | None
+    section: list[str]
+    text: str
+    responsibility_raw: str
+    where: Provenance
+
+
+@dataclass
+class _Node:
+    numbering: Numbering | None
+    text: str
+    where: Provenance
+    body: list[Paragraph] = field(default_factory=list)
+    children: list[_Node] = field(default_factory=list)
+
+    def full_text(self) -> str:
+        """The item's paragraphs, one line each, joined by ``\n``."""
+        return "\n".join(join_lines(p) for p in [self.text, *(b.text for b in self.body)])
+
+
+def _is_marker_label(label: str) -> bool:
+    role = role_of_label(label)
+    return role is not None and bool(re.search(r"单位|部门|处室|科室|领导|责任人|时限|时间", label))
+
+
+def find_markers(text: str) -> list[Marker]:
+    """Return the responsibility markers in an item's text, in order."""
+    markers: list[Marker] = []
+    depth, start = 0, -1
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+            if depth == 0:
+                inner = text[start + 1 : i]
+                if _bracket_is_marker(inner):
+                    markers.append(Marker(start, i + 1, inner))
+    if markers:
+        return markers
+    for line_start, line in _lines_with_offsets(text):
+        m = _LABEL_START.match(line)
+        if m and _is_marker_label(m.group("label")) and line_start > 0:
+            return [Marker(line_start, line_start + len(line), line)]
+    m = _BY_UNITS.search(text)
+    if m:
+        named = m.group("by") or m.group("lead")
+        if looks_like_units(re.sub(r"(?:会同|牵头|负责|落实|实施)", "、", named)):
+            return [Marker(m.start(), m.end(), named)]
+    return []
+
+
+def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
+    out, offset = [], 0
+    for line in text.split("\n"):
+        out.append((offset, line))
+        offset += len(line) + 1
+    return out
+
+
+def _bracket_is_marker(inner: str) -> bool:
+    flat = join_lines(inner)
+    m = _LABEL_START.match(flat)
+    if m and _is_marker_label(m.group("label")):
+        return True
+    return bool(_ROLE_END.search(flat)) and looks_like_units(_ROLE_END.sub("", flat))
+
+
+def _build_outline(paragraphs: list[Paragraph]) -> list[_Node]:
+    roots: list[_Node] = []
+    stack: list[_Node] = []
+    for para in paragraphs:
+        numbering = split_numbering(join_lines(para.text))
+        if numbering is None:
+            if stack:
+                stack[-1].body.append(para)
+            continue
+        node = _Node(numbering, para.text, para.provenance)
+        styles = [n.numbering.style for n in stack if n.numbering]
+        if numbering.style in styles:
+            del stack[styles.index(numbering.style) :]
+        (stack[-1].children if stack else roots).append(node)
+        stack.append(node)
+    return roots
+
+
+def _descendants(node: _Node) -> list[_Node]:
+    out = []
+    for child in node.children:
+        out.append(child)
+        out.extend(_descendants(child))
+    return out
+
+
+def _heading(node: _Node) -> str:
+    return join_lines(node.text)
+
+
+def _strip_number(node: _Node, text: str) -> str:
+    if node.numbering is None:
+        return text
+    head = split_numbering(text)
+    return head.rest if head else text
+
+
+def _clean(text: str) -> str:
+    """Paragraphs kept apart by ``\n``, white space normalised, without the punctuation
+    a removed marker leaves at its start."""
+    lines = [squash_spaces(line) for line in text.split("\n")]
+    flat = "\n".join(line for line in lines if line).lstrip(" ，,；;。、\n")
+    return flat if flat.strip(" ，,；;。、\n") else ""
+
+
+def _tasks_from_text(node: _Node, text: str, section: list[str]) -> list[ProseDraft]:
+    markers = find_markers(text)
+    drafts: list[ProseDraft] = []
+    previous = 0
+    number = node.numbering.token if node.numbering else None
+    for marker in markers:
+        piece = _clean(text[previous : marker.start])
+        previous = marker.end
+        if not piece:
+            if drafts:
+                drafts[-1].responsibility_raw += "；" + join_lines(marker.raw)
+            continue
+        drafts.append(ProseDraft(number, section, piece, join_lines(marker.raw), node.where))
+    tail = _clean(text[previous:])
+    if drafts and tail:
+        drafts[-1].text = drafts[-1].text + tail
+    return drafts
+
+
+def _visit(node: _Node, section: list[str], out: list[ProseDraft]) -> None:
+    own = _strip_number(node, node.full_text())
+    if find_markers(own):
+        subitems = "\n".join(d.text for d in _descendants(node))
+        text = own if not subitems else own + "\n" + subitems
+        out.extend(_tasks_from_text(node, text, section))
+        return
+    descendants = _descendants(node)
+    marked = [d for d in descendants if find_markers(d.full_text())]
+    if len(node.children) >= 2 and marked == descendants[-1:] and marked:
+        whole = "\n".join([own] + [d.full_text() for d in descendants])
+        out.extend(_tasks_from_text(node, whole, section))
+        return
+    for child in node.children:
+        _visit(child, [*section, _heading(node)], out)
+
+
+def prose_to_drafts(paragraphs: list[Paragraph]) -> list[ProseDraft]:
+    """Return the tasks of a prose plan: numbered items with responsibility markers,
+    with the numbered headings above them as their section."""
+    out: list[ProseDraft] = []
+    for root in _build_outline(paragraphs):
+        _visit(root, [], out)
+    return out

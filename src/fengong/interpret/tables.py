@@ -1,0 +1,409 @@
+"""Task tables → draft tasks (SPEC.md, Reading tables).
+
+Each step is one function over plain rows of strings, in the order they run:
+
+1. ``logical_tables``: table pieces on consecutive pages (or around a heading line the
+   copy pulled out of the table) become one table; repeated headers are dropped.
+2. ``fix_shifted_cells``: a row pushed right by a stray empty cell is put back.
+3. ``join_broken_rows``: a row cut by a page break is joined back into one row.
+4. ``rows_to_drafts``: section rows and grouping columns become the section path;
+   every other row with a task is a draft task.
+5. ``join_broken_cells`` and ``fill_from_above``: a merged cell split by a page break is
+   rejoined; in plain-text copies, where merges are lost, an empty cell takes the value
+   above it within the same section.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from fengong.document import Block, Paragraph, Provenance, Row, Table
+from fengong.interpret.cells import cell_fits, is_heading, is_label_like, is_sentence
+from fengong.interpret.headers import align_header, header_to_roles, is_header_row, label_kind
+from fengong.interpret.notes import Note
+from fengong.interpret.numbering import OutlineStack, split_numbering
+from fengong.interpret.textnorm import ends_sentence, join_lines
+
+FILL_ROLES = frozenset(
+    {"lead", "responsible", "support", "leaders", "deadline", "criteria", "measures", "extra"}
+)
+_OPEN_ENDINGS = tuple("、，,：:（(“")
+
+
+@dataclass
+class RowView:
+    """A body row as plain strings, with where it came from."""
+
+    cells: list[str]
+    where: Provenance
+    after_break: bool = False
+
+
+@dataclass
+class LogicalTable:
+    """One task table, possibly assembled from pieces, with its header and roles."""
+
+    labels: list[str]
+    roles: list[str]
+    rows: list[RowView]
+    where: Provenance
+    notes: list[Note] = field(default_factory=list)
+
+    @property
+    def width(self) -> int:
+        return len(self.roles)
+
+    def column(self, role: str) -> int | None:
+        """Return the first column with ``role``."""
+        return self.roles.index(role) if role in self.roles else None
+
+
+@dataclass
+class Draft:
+    """A task row before its units, deadline and items are read."""
+
+    cells: list[str]
+    section: list[str]
+    where: Provenance
+    after_break: bool = False
+
+
+# --- 1. logical tables -------------------------------------------------------------------
+
+
+def _row_texts(row: Row, above: list[str] | None) -> list[str]:
+    """Cell texts of a row; a position covered by a vertical merge takes the text of the
+    cell above it (the merge applies to every row it spans), one covered by a
+    horizontal merge stays empty (the text belongs to the cell on its left)."""
+    texts: list[str] = []
+    covered_right = 0
+    for i, cell in enumerate(row.cells):
+        if cell is not None:
+            texts.append(cell.text)
+            covered_right = cell.col_span - 1
+        elif covered_right > 0:
+            texts.append("")
+            covered_right -= 1
+        else:
+            texts.append(above[i] if above is not None and i < len(above) else "")
+    return texts
+
+
+def _table_rows(table: Table) -> list[RowView]:
+    views: list[RowView] = []
+    above: list[str] | None = None
+    for row in table.rows:
+        texts = _row_texts(row, above)
+        views.append(RowView(texts, row.provenance, row.after_break))
+        above = texts
+    return views
+
+
+def _find_header(rows: list[RowView]) -> int | None:
+    for i, row in enumerate(rows[:4]):
+        if is_header_row(row.cells):
+            return i
+    return None
+
+
+def _header_kinds(cells: list[str]) -> list[str]:
+    return [label_kind(c) for c in cells if c.strip()]
+
+
+def _is_repeated_header(row: RowView, labels: list[str]) -> bool:
+    kinds = _header_kinds(row.cells)
+    return is_header_row(row.cells) and kinds == _header_kinds(labels)
+
+
+def _is_page_furniture(text: str) -> bool:
+    """Page numbers and similar lines that a copy leaves between table pieces."""
+    stripped = text.strip(" -—–_·•第页共/ \t")
+    return not stripped or stripped.isdigit()
+
+
+def _mode_width(rows: list[RowView]) -> int:
+    widths = Counter(len([c for c in r.cells]) for r in rows if sum(bool(c) for c in r.cells) > 1)
+    return widths.most_common(1)[0][0] if widths else 0
+
+
+def logical_tables(blocks: list[Block]) -> list[LogicalTable]:
+    """Return the task tables of a document, pieces joined, repeated headers dropped.
+
+    A piece without a header continues the open table when it is about as wide; heading
+    lines between two pieces (a section row the copy pulled out) become section rows.
+    """
+    found: list[LogicalTable] = []
+    current: LogicalTable | None = None
+    pending: list[Paragraph] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            if current is not None and is_label_like(block.text):
+                pending.append(block)
+            elif current is not None and not _is_page_furniture(block.text):
+                current, pending = None, []
+            continue
+        rows = _table_rows(block)
+        h = _find_header(rows)
+        if h is not None and (current is None or not _is_repeated_header(rows[h], current.labels)):
+            labels = [join_lines(c) for c in rows[h].cells]
+            body = rows[h + 1 :]
+            if h + 1 < len(rows) and is_header_row(rows[h + 1].cells):
+                labels = _merge_header_rows(labels, rows[h + 1].cells)
+                body = rows[h + 2 :]
+            width = max(len(labels), _mode_width(body))
+            labels = align_header(labels, width, [r.cells for r in body[:30]])
+            roles = header_to_roles(labels, [r.cells for r in body])
+            if "task" not in roles or not (set(roles) - {"task", "section", "number", "extra"}):
+                current, pending = None, []
+                continue
+            current = LogicalTable(labels, roles, [], block.provenance)
+            found.append(current)
+            pending = []
+            _add_rows(current, body)
+        elif current is not None and (h is not None or abs(_mode_width(rows) - current.width) <= 1):
+            for para in pending:
+                current.rows.append(RowView([para.text] + [""] * (current.width - 1),
+                                            para.provenance, after_break=True))
+            pending = []
+            if rows:
+                rows[0].after_break = True
+            _add_rows(current, rows)
+        else:
+            current, pending = None, []
+    return found
+
+
+def _merge_header_rows(upper: list[str], lower: list[str]) -> list[str]:
+    merged = []
+    for i, top in enumerate(upper):
+        low = join_lines(lower[i]) if i < len(lower) else ""
+        merged.append(low if low and low != top else top)
+    return merged
+
+
+def _add_rows(table: LogicalTable, rows: list[RowView]) -> None:
+    """Append body rows, dropping repeated headers and fitting each row to the width."""
+    gap = False
+    for row in rows:
+        if _is_repeated_header(row, table.labels):
+            table.notes.append(Note("repeated-header", "header row repeated here dropped", row.where))
+            gap = True
+            continue
+        cells = list(row.cells)
+        if len(cells) > table.width:
+            overflow = [c for c in cells[table.width :] if c.strip()]
+            cells = cells[: table.width]
+            if overflow and not (empty := [i for i, c in enumerate(cells) if not c.strip()]):
+                cells[-1] = "\n".join([cells[-1], *overflow])
+                table.notes.append(Note("cell-overflow", "row wider than the header; extra "
+                                        "cells appended to the last column", row.where))
+            elif overflow:
+                cells = _drop_one_empty(row.cells, empty[0], table.width)
+        cells += [""] * (table.width - len(cells))
+        table.rows.append(RowView(cells, row.where, row.after_break or gap))
+        gap = False
+
+
+def _drop_one_empty(cells: list[str], index: int, width: int) -> list[str]:
+    out = cells[:index] + cells[index + 1 :]
+    return (out + [""] * width)[:width]
+
+
+# --- 2. shifted cells ---------------------------------------------------------------------
+
+
+def _fit_score(cells: list[str], roles: list[str]) -> int:
+    return sum(cell_fits(role, cell) for role, cell in zip(roles, cells, strict=False))
+
+
+def fix_shifted_cells(table: LogicalTable) -> None:
+    """Put back a row pushed right by a stray empty cell: remove the empty cell when the
+    row's cells then fit their columns clearly better (two more cells in place)."""
+    task = table.column("task")
+    if task is None:
+        return
+    for row in table.rows:
+        base = _fit_score(row.cells, table.roles)
+        best, best_score = None, base + 1
+        for k in range(min(task + 1, table.width)):
+            if row.cells[k].strip():
+                continue
+            shifted = row.cells[:k] + row.cells[k + 1 :] + [""]
+            score = _fit_score(shifted, table.roles)
+            if score > best_score:
+                best, best_score = shifted, score
+        if best is not None:
+            row.cells = best
+            table.notes.append(Note("cell-shifted", "row shifted right by an empty cell; "
+                                    "cells moved back into their columns", row.where))
+
+
+# --- 3. rows broken by a page break ------------------------------------------------------
+
+
+def _starts_task(text: str) -> bool:
+    flat = join_lines(text)
+    return split_numbering(flat) is not None
+
+
+def _is_continuation(prev: RowView, row: RowView, table: LogicalTable) -> bool:
+    task = table.column("task")
+    if task is None or not row.after_break or not row.cells[task].strip():
+        return False
+    if _starts_task(row.cells[task]) or ends_sentence(join_lines(prev.cells[task])):
+        return False
+    number = table.column("number")
+    if number is not None and row.cells[number].strip():
+        return False
+    sections = [i for i, r in enumerate(table.roles) if r == "section"]
+    return not any(is_heading(row.cells[i]) for i in sections)
+
+
+def join_broken_rows(table: LogicalTable) -> None:
+    """Join a row cut by a page break back to the row before it, cell by cell.
+
+    The second part continues the first when it follows a break, does not start a new
+    numbered task, and the first part's task text stops mid-sentence. A cell printed
+    again whole on the new page (``全年`` twice) is kept once.
+    """
+    joined: list[RowView] = []
+    for row in table.rows:
+        prev = joined[-1] if joined else None
+        if prev is not None and _is_continuation(prev, row, table):
+            prev.cells = [_join_parts(a, b) for a, b in zip(prev.cells, row.cells, strict=True)]
+            table.notes.append(Note("row-rejoined", "row split by a page break joined to "
+                                    f"the row at {_describe(prev.where)}", row.where))
+            continue
+        joined.append(row)
+    table.rows = joined
+
+
+def _join_parts(first: str, second: str) -> str:
+    if not second.strip() or first.strip() == second.strip():
+        return first
+    if not first.strip():
+        return second
+    return first + "\n" + second
+
+
+def _describe(where: Provenance) -> str:
+    if where.line is not None:
+        return f"line {where.line}"
+    parts = [f"page {where.page}" if where.page else "", f"row {where.row}"]
+    return ", ".join(p for p in parts if p)
+
+
+# --- 4. sections and drafts --------------------------------------------------------------
+
+
+def _section_row_text(row: RowView) -> str | None:
+    values = {join_lines(c) for c in row.cells if c.strip()}
+    if len(values) != 1:
+        return None
+    text = values.pop()
+    return text if is_label_like(text) else None
+
+
+def _style(text: str, column: int | None) -> str:
+    numbering = split_numbering(text)
+    if numbering is not None:
+        return numbering.style
+    return f"column-{column}" if column is not None else "unnumbered"
+
+
+def rows_to_drafts(table: LogicalTable) -> list[Draft]:
+    """Walk the rows: section rows and grouping cells open sections; rows with a task
+    become drafts carrying their section path."""
+    task = table.column("task")
+    assert task is not None
+    sections = [i for i, r in enumerate(table.roles) if r == "section"]
+    stack = OutlineStack()
+    drafts: list[Draft] = []
+    for row in table.rows:
+        heading = _section_row_text(row)
+        if heading is not None and not row.cells[task].strip() or (
+            heading is not None and row.cells[task].strip() == heading and is_heading(heading)
+        ):
+            stack.push(_style(heading, None), heading)
+            continue
+        for col in sections:
+            value = join_lines(row.cells[col])
+            if not value:
+                continue
+            if is_sentence(value) and not is_heading(value) and not row.cells[task].strip():
+                row.cells[task], row.cells[col] = row.cells[col], ""
+                table.notes.append(Note("cell-moved", "task text found in a grouping "
+                                        "column; read as a task of the current section", row.where))
+                continue
+            stack.push(_style(value, col), value)
+        if not row.cells[task].strip():
+            if any(c.strip() for c in row.cells) and drafts:
+                prev = drafts[-1]
+                prev.cells = [_join_parts(a, b) for a, b in zip(prev.cells, row.cells, strict=True)]
+                table.notes.append(Note("row-merged-up", "row without a task joined to the "
+                                        "task above it", row.where))
+            continue
+        drafts.append(Draft(list(row.cells), stack.path(), row.where, row.after_break))
+    return drafts
+
+
+# --- 5. merged cells in copies -------------------------------------------------------------
+
+
+def join_broken_cells(table: LogicalTable, drafts: list[Draft]) -> None:
+    """Rejoin a merged cell that a page break split: after a break, a cell continues the
+    last filled cell above it in the same column and section when that one stops at an
+    open punctuation mark (、，：) and this one does not start a numbered item."""
+    for i, draft in enumerate(drafts):
+        if not draft.after_break:
+            continue
+        for col, role in enumerate(table.roles):
+            text = draft.cells[col]
+            if role not in FILL_ROLES or not text.strip() or _starts_task(text):
+                continue
+            above = next((d for d in reversed(drafts[:i]) if d.cells[col].strip()), None)
+            if above is None or above.section != draft.section:
+                continue
+            if not join_lines(above.cells[col]).endswith(_OPEN_ENDINGS):
+                continue
+            whole = above.cells[col] + "\n" + text
+            for d in drafts[drafts.index(above) : i + 1]:
+                if d is above or d is draft:
+                    d.cells[col] = whole
+            table.notes.append(Note("cell-rejoined", f"{table.labels[col] or 'cell'} split by a "
+                                    f"page break joined to the cell at {_describe(above.where)}",
+                                    draft.where))
+
+
+def fill_from_above(table: LogicalTable, drafts: list[Draft]) -> None:
+    """In a copy that lost its merges, an empty cell of a task row continues the filled
+    cell above it in the same column within the same innermost section. A table without
+    sections has no group for a merge to span, so nothing is filled there."""
+    if not any(d.section for d in drafts):
+        return
+    last: dict[int, tuple[str, list[str]]] = {}
+    for draft in drafts:
+        filled = []
+        for col, role in enumerate(table.roles):
+            if role not in FILL_ROLES:
+                continue
+            if draft.cells[col].strip():
+                last[col] = (draft.cells[col], draft.section)
+            elif col in last and last[col][1] == draft.section:
+                draft.cells[col] = last[col][0]
+                filled.append(table.labels[col] or f"column {col + 1}")
+        if filled:
+            table.notes.append(Note("filled-from-above", "empty cell read as continuing the "
+                                    f"merged cell above: {'、'.join(filled)}", draft.where))
+
+
+def read_table(table: LogicalTable, merges_visible: bool) -> list[Draft]:
+    """Run the table steps in order and return the drafts."""
+    fix_shifted_cells(table)
+    join_broken_rows(table)
+    drafts = rows_to_drafts(table)
+    join_broken_cells(table, drafts)
+    if not merges_visible:
+        fill_from_above(table, drafts)
+    return drafts

@@ -1,0 +1,84 @@
+"""Small pure functions that normalise Chinese text the same way for every format."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CJK_RANGES = (
+    ("\u2e80", "\u2fdf"),  # radicals
+    ("\u3000", "\u303f"),  # CJK punctuation
+    ("\u3040", "\u30ff"),  # kana (rare, harmless)
+    ("\u3400", "\u4dbf"),  # extension A
+    ("\u4e00", "\u9fff"),  # unified ideographs
+    ("\uf900", "\ufaff"),  # compatibility ideographs
+    ("\ufe30", "\ufe4f"),  # compatibility forms
+    ("\uff00", "\uffef"),  # full-width forms
+    ("\u2014", "\u2026"),  # — ‘ ’ “ ” … as used in Chinese text
+    ("\u2460", "\u24ff"),  # ① … enclosed numbers
+)
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000\ufeff]+")
+_TERMINAL = set("。；;！!？?")
+
+
+def is_cjk(ch: str) -> bool:
+    """Return True when ``ch`` is a CJK ideograph, CJK punctuation or full-width form."""
+    return any(lo <= ch <= hi for lo, hi in _CJK_RANGES)
+
+
+def _glue(left: str, right: str) -> str:
+    """Join two pieces: no space when either side touching the join is CJK."""
+    if not left:
+        return right
+    if not right:
+        return left
+    if is_cjk(left[-1]) or is_cjk(right[0]):
+        return left + right
+    return left + " " + right
+
+
+def squash_spaces(text: str) -> str:
+    """Collapse white space in one line; drop it wherever it touches a CJK character.
+
+    ``"2018 年政务公开 工作要点"`` becomes ``"2018年政务公开工作要点"``; ``"IPv6 and
+    DNS"`` keeps its spaces.
+    """
+    parts = _SPACES.split(text.strip())
+    out = ""
+    for part in parts:
+        out = _glue(out, part)
+    return out
+
+
+def join_lines(text: str) -> str:
+    """Join wrapped lines into one: no space between CJK characters, one between words.
+
+    Takes text with ``\\n`` line breaks; returns a single normalised line.
+    """
+    out = ""
+    for line in text.split("\n"):
+        out = _glue(out, squash_spaces(line))
+    return out
+
+
+def ends_sentence(text: str) -> bool:
+    """Return True when ``text`` ends with sentence-closing punctuation (。；！？ or a
+    closing bracket/quote after one)."""
+    t = text.rstrip(" ）)”’」】>")
+    return bool(t) and t[-1] in _TERMINAL
+
+
+_HALF_TO_FULL_BRACKETS = str.maketrans({"(": "（", ")": "）"})
+
+
+def full_width_brackets(text: str) -> str:
+    """Turn half-width round brackets into full-width ones (``市发改委(物价局)``)."""
+    return text.translate(_HALF_TO_FULL_BRACKETS)
+
+
+def nfkc_digits(text: str) -> str:
+    """Turn full-width digits and letters into ASCII ones (``２０１８`` → ``2018``)."""
+    return "".join(
+        unicodedata.normalize("NFKC", ch) if "\uff10" <= ch <= "\uff5a" else ch for ch in text
+    )

@@ -1,0 +1,376 @@
+"""Responsibility text → units by role (SPEC.md, Reading responsibility text).
+
+The pipeline, each step a small function: find labels (``牵头单位：``) → split into clauses
+at ，；。 outside brackets → find role words in each clause → split the clause's text into
+units → normalise names → keep each unit once, in its strongest role.
+
+Role words are found with a jieba tokenizer over fengong's own small dictionary
+(``data/role_words.txt``): segmentation keeps a role word that is part of a name
+(``牵头部门``, ``负责人``) from counting as a role, which a plain substring search cannot.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from fengong.interpret.textnorm import full_width_brackets, join_lines
+
+ROLES = ("lead", "responsible", "support")
+_STRENGTH = {role: i for i, role in enumerate(ROLES)}
+
+UNIT_SUFFIXES = (
+    "局", "委", "办", "部", "厅", "处", "科", "室", "所", "站", "中心", "政府", "管委会",
+    "单位", "部门", "会", "院", "校", "社", "台", "队", "组", "馆", "署", "司", "团", "联",
+    "公司", "机构", "企业", "机关", "银行", "行", "党委", "工委", "街道", "办事处", "分局",
+    "海关", "所属", "集团", "基地", "园区", "系统", "人员",
+)  # fmt: skip
+PLACE_SUFFIXES = ("区", "县", "市", "镇", "乡", "村", "省", "州", "旗", "盟", "街", "居")
+GENERIC_WORDS = frozenset({"政府", "部门", "单位", "党委", "机构", "机关", "企业", "人员"})
+_LEVEL_PART = re.compile(
+    r"^(?:省|市|县|区|县级市|镇|乡|乡镇|街|街道|村|居|开发区|园区)+"
+    r"(?:人民政府|政府|党委|党委和政府|委员会)?$"
+)
+_LABEL = re.compile(
+    r"(?P<label>[\u4e00-\u9fff]{0,8}?(?:单位|部门|处室|科室|领导|责任人|时限|时间|期限))\s*[:：]"
+)
+_DEADLINE_LABEL = re.compile(r"时限|时间|期限")
+_TAIL = re.compile(r"等[^、，,；;。]*?(?:部门|单位|机构|处室|科室|镇街|单位部门)?$")
+_FIRST_LEADS = re.compile(r"(?:列|排|放)(?:在)?(?:第一位|首位|第一)的?(?:为|是)牵头")
+
+
+@dataclass
+class Responsibility:
+    """Units by role read from one responsibility text, plus what else the text named."""
+
+    lead: list[str] = field(default_factory=list)
+    responsible: list[str] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)
+    leaders: list[str] = field(default_factory=list)
+    deadline_raw: str | None = None
+
+    def add(self, unit: str, role: str) -> None:
+        """Add ``unit`` in ``role``, keeping each unit once, in its strongest role."""
+        if not unit:
+            return
+        for other in ROLES:
+            names = getattr(self, other)
+            if unit in names:
+                if _STRENGTH[role] < _STRENGTH[other]:
+                    names.remove(unit)
+                    break
+                return
+        getattr(self, role).append(unit)
+
+    def merge(self, other: Responsibility) -> None:
+        """Add every unit of ``other`` (strongest role wins) and its leaders/deadline."""
+        for role in ROLES:
+            for unit in getattr(other, role):
+                self.add(unit, role)
+        self.leaders += [n for n in other.leaders if n not in self.leaders]
+        self.deadline_raw = self.deadline_raw or other.deadline_raw
+
+    def units(self) -> list[str]:
+        """Return every unit, lead first."""
+        return self.lead + self.responsible + self.support
+
+
+# --- role words ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _role_lexicon() -> dict[str, str]:
+    text = resources.files("fengong").joinpath("data/role_words.txt").read_text("utf-8")
+    lexicon = {}
+    for line in text.splitlines():
+        word, _freq, tag = line.split()
+        lexicon[word] = tag
+    return lexicon
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> Any:
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    path = resources.files("fengong").joinpath("data/role_words.txt")
+    with resources.as_file(path) as dict_path:
+        tokenizer = jieba.Tokenizer(dictionary=str(dict_path))
+        tokenizer.initialize()
+    return tokenizer
+
+
+def tokens(text: str) -> list[str]:
+    """Segment ``text`` with fengong's role-word dictionary (unknown text comes out as
+    single characters, which ``_segments`` glues back together)."""
+    return list(_tokenizer().cut(text, HMM=False))
+
+
+def role_of_label(label: str) -> str | None:
+    """Return the role a label names (``牵头责任单位`` → lead, ``配合单位`` → support)."""
+    if "领导" in label or "责任人" in label:
+        return "leaders"
+    if _DEADLINE_LABEL.search(label):
+        return "deadline"
+    if "牵头" in label:
+        return "lead"
+    if re.search(r"配合|参与|参加|协办|协同|协助|支持", label):
+        return "support"
+    if re.search(r"责任|负责|主办|承办|实施|落实|主体|单位|部门|处室|科室", label):
+        return "responsible"
+    return None
+
+
+def column_role_of_header(header: str) -> str:
+    """Return the default role of a unit column from its header (SPEC rule 1)."""
+    return role_of_label(header) or "responsible"
+
+
+# --- clauses ---------------------------------------------------------------------------
+
+
+def split_outside_brackets(text: str, seps: str) -> list[str]:
+    """Split ``text`` at any character of ``seps`` that is not inside brackets."""
+    parts, depth, current = [], 0, []
+    for ch in text:
+        if ch in "（(【[〔《":
+            depth += 1
+        elif ch in "）)】]〕》" and depth:
+            depth -= 1
+        if ch in seps and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return [p for p in parts if p.strip()]
+
+
+def labelled_spans(text: str) -> list[tuple[str | None, str]]:
+    """Split a responsibility text at its labels: ``[(label or None, text after it)]``.
+
+    A label covers everything up to the next label.
+    """
+    spans: list[tuple[str | None, str]] = []
+    last_end, last_label = 0, None
+    for m in _LABEL.finditer(text):
+        before = text[last_end : m.start()]
+        if before.strip(" ，,；;。") or last_label is not None:
+            spans.append((last_label, before))
+        last_label, last_end = m.group("label"), m.end()
+    spans.append((last_label, text[last_end:]))
+    return [(label, body) for label, body in spans if body.strip(" ，,；;。") or label]
+
+
+# --- units -----------------------------------------------------------------------------
+
+
+def _core(name: str) -> str:
+    """A unit name without trailing bracketed notes (``各镇街（园区）`` → ``各镇街``)."""
+    return re.sub(r"[（(][^（）()]*[）)]$", "", name)
+
+
+def is_unit(name: str) -> bool:
+    """Return True when ``name`` names a body on its own: a collective (各…), a name that
+    ends like an office (局, 委, 办, 中心 …) or a place that acts as a unit (…区, …镇)."""
+    core = _core(name)
+    if len(core) < 2 or core in GENERIC_WORDS:
+        return False
+    if core.startswith("各"):
+        return True
+    return core.endswith(UNIT_SUFFIXES) or core.endswith(PLACE_SUFFIXES)
+
+
+def clean_unit(name: str) -> str:
+    """Normalise a unit name: no white space, full-width brackets, no trailing
+    punctuation, no 等… tail, no leading 由 / connector."""
+    name = full_width_brackets(re.sub(r"\s+", "", name))
+    name = name.strip("，,；;。、:：/ ")
+    name = re.sub(r"^(?:由|及|和|与|并|、)+", "", name)
+    if "等" in name:
+        head = _TAIL.sub("", name)
+        if head and head != name and (is_unit(head) or head.endswith("）")):
+            name = head
+    return name.strip("，,；;。、:：/ ")
+
+
+def _group_list(parts: list[str]) -> list[str]:
+    """Rejoin 、-separated parts that are not units on their own: a qualifier joins the
+    name after it (``具有行政权力、公共服务事项的市直单位``); a bare level word joins a
+    leading 各 (``各县、市、区政府``)."""
+    groups: list[str] = []
+    pending = ""
+    for part in parts:
+        piece = pending + ("、" if pending else "") + part
+        if groups and groups[-1].startswith("各") and _LEVEL_PART.match(part) and not pending:
+            groups[-1] += "、" + part
+            continue
+        if is_unit(part):
+            groups.append(piece)
+            pending = ""
+        else:
+            pending = piece
+    if pending:
+        if groups:
+            groups[-1] += "、" + pending
+        else:
+            groups.append(pending)
+    return groups
+
+
+def split_units(text: str) -> list[str]:
+    """Split a run of unit names into units (SPEC rule 3).
+
+    Splits at 、 and / between units, and at 及 / 和 / 与 only where each side is a unit
+    on its own; keeps qualified names (``被督查、审计的相关单位``) and 各-lists whole.
+    """
+    units: list[str] = []
+    for chunk in split_outside_brackets(text, "、/／"):
+        units.append(chunk)
+    grouped = _group_list([clean_unit(u) for u in units if clean_unit(u)])
+    result: list[str] = []
+    for unit in grouped:
+        result.extend(_split_conjunctions(unit))
+    return [u for u in (clean_unit(u) for u in result) if u]
+
+
+def _split_conjunctions(unit: str) -> list[str]:
+    if "的" in unit:
+        return [unit]
+    for conj in ("及", "和", "与", "以及"):
+        if conj not in unit:
+            continue
+        pieces = [p for p in unit.split(conj) if p]
+        if len(pieces) > 1 and all(is_unit(clean_unit(p)) for p in pieces):
+            return [clean_unit(p) for p in pieces]
+    return [unit]
+
+
+# --- roles within a clause -------------------------------------------------------------
+
+
+def _segments(clause: str) -> list[tuple[str, str | None, bool]]:
+    """Cut a clause at its role words: ``[(text, role word after it or None, after 会同)]``.
+
+    A role word before a 的 in the same clause belongs to a qualified name
+    (``负责重点领域信息公开的市直牵头单位``) and is kept as text.
+    """
+    lexicon = _role_lexicon()
+    toks = tokens(clause)
+    segments: list[tuple[str, str | None, bool]] = []
+    buf, with_mode = "", False
+    for i, tok in enumerate(toks):
+        tag = lexicon.get(tok)
+        if tag in (None, "name") or "的" in "".join(toks[i + 1 :]).split("，")[0] and tag != "strip":
+            buf += tok
+            continue
+        if tag == "with":
+            segments.append((buf, None, with_mode))
+            buf, with_mode = "", True
+            continue
+        if tag == "strip":
+            continue
+        segments.append((buf, tag, with_mode))
+        buf = ""
+    segments.append((buf, None, with_mode))
+    return [(t, r, w) for t, r, w in segments if t.strip() or r]
+
+
+def roles_in_clause(clause: str, default: str) -> list[tuple[str, str]]:
+    """Return ``[(unit, role)]`` for one clause under a ``default`` role (label or column).
+
+    One role word anywhere gives every unit in the clause its role; with several, each
+    names the units before it. ``X会同Y``: X keeps the role, Y supports. 负责 under a lead
+    default stays lead.
+    """
+    segments = _segments(clause)
+    role_words = [r for _, r, _ in segments if r]
+
+    def resolve(word: str | None) -> str:
+        if word is None:
+            return default
+        if word == "responsible" and default == "lead":
+            return "lead"
+        return word
+
+    out: list[tuple[str, str]] = []
+    for idx, (text, word, with_mode) in enumerate(segments):
+        if len(role_words) == 1:
+            role = resolve(role_words[0])
+        elif word is not None:
+            role = resolve(word)
+        else:
+            later = [r for _, r, _ in segments[idx + 1 :] if r]
+            earlier = [r for _, r, _ in segments[:idx] if r]
+            role = resolve(later[0] if later else (earlier[-1] if earlier else None))
+        if with_mode:
+            role = "support"
+        out.extend((unit, role) for unit in split_units(text))
+    return out
+
+
+def parse_responsibility(
+    raw: str, default: str = "responsible", *, first_leads: bool = False
+) -> Responsibility:
+    """Read the units of one responsibility text (a cell or a prose marker).
+
+    ``default`` is the column's role (lead / responsible / support); labels inside the
+    text override it up to the next label. With ``first_leads`` (the plan said 列第一位的为
+    牵头单位) the first unit leads and the others are responsible, unless the text marks
+    roles itself.
+    """
+    text = full_width_brackets(join_lines(raw))
+    result = Responsibility()
+    explicit = False
+    for label, body in labelled_spans(text):
+        role = role_of_label(label) if label else default
+        if role == "leaders":
+            result.leaders += [n for n in split_names(body) if n not in result.leaders]
+            continue
+        if role == "deadline":
+            result.deadline_raw = body.strip(" ，,；;。")
+            continue
+        explicit = explicit or label is not None
+        for clause in split_outside_brackets(body, "，,；;。"):
+            pairs = roles_in_clause(clause, role or default)
+            explicit = explicit or any(r != (role or default) for _, r in pairs)
+            for unit, unit_role in pairs:
+                result.add(unit, unit_role)
+    if first_leads and not explicit and result.units():
+        ordered = result.units()
+        result = Responsibility(
+            lead=ordered[:1], responsible=ordered[1:], leaders=result.leaders,
+            deadline_raw=result.deadline_raw,
+        )  # fmt: skip
+    return result
+
+
+def split_names(text: str) -> list[str]:
+    """Split a list of people or titles at 、，,；; and white space."""
+    return [n.strip() for n in re.split(r"[、，,；;\s]+", text) if n.strip(" 。")]
+
+
+def states_first_unit_leads(text: str) -> bool:
+    """Return True when ``text`` says that the first unit listed leads
+    (列第一位的为牵头单位, 排在首位的为牵头单位)."""
+    return bool(_FIRST_LEADS.search(text))
+
+
+def looks_like_units(text: str) -> bool:
+    """Return True when a short text reads as a list of units (for placing cells)."""
+    flat = join_lines(text)
+    if not flat or len(flat) > 150 or flat.endswith("。") and len(flat) > 40:
+        return False
+    names = [u for u, _ in _flat_pairs(flat)]
+    return bool(names) and sum(is_unit(n) for n in names) >= max(1, len(names) * 0.6)
+
+
+def _flat_pairs(text: str) -> Iterable[tuple[str, str]]:
+    for clause in split_outside_brackets(full_width_brackets(text), "，,；;。"):
+        yield from roles_in_clause(clause, "responsible")

@@ -1,0 +1,73 @@
+"""Bytes → ``str`` for plain-text plans: BOMs, UTF-8, UTF-16 without BOM, GB18030.
+
+Chinese plans copied out of Windows tools arrive as GBK/GB18030 as often as UTF-8; the
+order below tries the strict decoders that rarely accept the wrong bytes first.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from fengong.errors import EncodingError, UnsupportedFormatError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Guess BOM-less UTF-16 from where the zero bytes fall (ASCII-heavy text)."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_zeros = sample[0::2].count(0)
+    odd_zeros = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_zeros > half * 0.3 and even_zeros < half * 0.05:
+        return "utf-16-le"
+    if even_zeros > half * 0.3 and odd_zeros < half * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Return ``(text, encoding)`` with line endings normalised to ``\\n``.
+
+    Raises ``EncodingError`` when no supported encoding fits and
+    ``UnsupportedFormatError`` when the bytes are binary rather than text.
+    """
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+    candidates = [encoding] if encoding else []
+    guessed = _utf16_without_bom(data)
+    candidates += [guessed] if guessed else []
+    candidates += ["utf-8", "gb18030"]
+    for enc in candidates:
+        try:
+            text = data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if _looks_binary(text):
+            continue
+        name = "utf-8" if enc == "utf-8-sig" and not data.startswith(codecs.BOM_UTF8) else enc
+        return text.replace("\r\n", "\n").replace("\r", "\n"), name
+    if _looks_binary(data.decode("latin-1")):
+        raise UnsupportedFormatError(
+            "not a plan document we can read: the file holds binary data, not text, "
+            "and is neither DOCX nor PDF"
+        )
+    raise EncodingError(
+        "could not decode the text: it is not UTF-8, UTF-16 or GB18030; "
+        "re-save it as UTF-8 and try again"
+    )
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:8192]
+    if not sample:
+        return False
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    return "\x00" in sample or controls > len(sample) * 0.01
