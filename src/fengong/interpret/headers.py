@@ -13,12 +13,8 @@ from itertools import combinations
 
 from fengong.interpret.cells import cell_fits
 from fengong.interpret.numbering import split_numbering
-from fengong.interpret.textnorm import join_lines
+from fengong.interpret.textnorm import join_lines, simplify
 
-_TRADITIONAL = str.maketrans(
-    "牽頭責單負預協參與辦門處項務內標準則時間進執實認領導級們這為應當總計劃編號兩",
-    "牵头责单负预协参与办门处项务内标准则时间进执实认领导级们这为应当总计划编号两",
-)
 
 EXACT: dict[str, tuple[str, ...]] = {
     "task": (
@@ -48,7 +44,7 @@ _CONTENT = ("task", "content")
 
 def normalise_label(label: str) -> str:
     """A header as compared: one line, no spaces or bracketed notes, simplified."""
-    text = join_lines(label).translate(_TRADITIONAL)
+    text = simplify(join_lines(label))
     text = re.sub(r"[（(【\[][^）)】\]]*[）)】\]]", "", text)
     return re.sub(r"[\s:：*＊]", "", text)
 

@@ -82,3 +82,16 @@ def nfkc_digits(text: str) -> str:
     return "".join(
         unicodedata.normalize("NFKC", ch) if "\uff10" <= ch <= "\uff5a" else ch for ch in text
     )
+
+
+_TRADITIONAL = str.maketrans(
+    "牽頭責單負預協參與辦門處項務內標準則時間進執實認領導級們這為應當總計劃編號兩會聯廳區縣鎮鄉機關構",
+    "牵头责单负预协参与办门处项务内标准则时间进执实认领导级们这为应当总计划编号两会联厅区县镇乡机关构",
+)
+
+
+def simplify(text: str) -> str:
+    """Map the traditional characters of role words and header labels to simplified
+    ones (``牽頭責任單位`` → ``牵头责任单位``). For matching only: unit names are kept
+    as printed."""
+    return text.translate(_TRADITIONAL)

@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from fengong.interpret.textnorm import full_width_brackets, join_lines
+from fengong.interpret.textnorm import full_width_brackets, join_lines, simplify
 
 ROLES = ("lead", "responsible", "support")
 _STRENGTH = {role: i for i, role in enumerate(ROLES)}
@@ -28,15 +28,24 @@ UNIT_SUFFIXES = (
     "单位", "部门", "会", "院", "校", "社", "台", "队", "组", "馆", "署", "司", "团", "联",
     "公司", "机构", "企业", "机关", "银行", "行", "党委", "工委", "街道", "办事处", "分局",
     "海关", "所属", "集团", "基地", "园区", "系统", "人员",
+    "辦", "廳", "處", "會", "單位", "部門", "機構", "機關", "政府", "中心",
 )  # fmt: skip
-PLACE_SUFFIXES = ("区", "县", "市", "镇", "乡", "村", "省", "州", "旗", "盟", "街", "居")
+PLACE_SUFFIXES = (
+    "区", "县", "市", "镇", "乡", "村", "省", "州", "旗", "盟", "街", "居", "區", "縣", "鎮", "鄉",
+)  # fmt: skip
+_TRADITIONAL_ROLE_WORDS = {
+    "牽頭": "牵头", "負責": "负责", "參與": "参与", "參加": "参加", "協助": "协助",
+    "協辦": "协办", "協同": "协同", "會同": "会同", "聯合": "联合",
+}  # fmt: skip
+_BRACKETED = re.compile(r"^\s*[（(【\[〔](?P<inner>.*)[）)】\]〕]\s*$", re.S)
 GENERIC_WORDS = frozenset({"政府", "部门", "单位", "党委", "机构", "机关", "企业", "人员"})
 _LEVEL_PART = re.compile(
     r"^(?:省|市|县|区|县级市|镇|乡|乡镇|街|街道|村|居|开发区|园区)+"
     r"(?:人民政府|政府|党委|党委和政府|委员会)?$"
 )
 _LABEL = re.compile(
-    r"(?P<label>[\u4e00-\u9fff]{0,8}?(?:单位|部门|处室|科室|领导|责任人|时限|时间|期限))\s*[:：]"
+    r"(?P<label>[\u4e00-\u9fff]{0,8}?(?:单位|部门|处室|科室|领导|责任人|时限|时间|期限"
+    r"|單位|部門|處室|領導|責任人|時限|時間))\s*[:：]"
 )
 _DEADLINE_LABEL = re.compile(r"时限|时间|期限")
 _TAIL = re.compile(r"等[^、，,；;。]*?(?:部门|单位|机构|处室|科室|镇街|单位部门)?$")
@@ -114,6 +123,7 @@ def tokens(text: str) -> list[str]:
 
 def role_of_label(label: str) -> str | None:
     """Return the role a label names (``牵头责任单位`` → lead, ``配合单位`` → support)."""
+    label = simplify(label)
     if "领导" in label or "责任人" in label:
         return "leaders"
     if _DEADLINE_LABEL.search(label):
@@ -326,6 +336,10 @@ def parse_responsibility(
     roles itself.
     """
     text = full_width_brackets(join_lines(raw))
+    for traditional, simplified in _TRADITIONAL_ROLE_WORDS.items():
+        text = text.replace(traditional, simplified)
+    if (m := _BRACKETED.match(text)) and not re.search(r"[（(【\[〔）)】\]〕]", m.group("inner")):
+        text = m.group("inner")
     result = Responsibility()
     explicit = False
     for label, body in labelled_spans(text):
