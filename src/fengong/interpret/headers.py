@@ -82,7 +82,8 @@ def is_header_row(texts: Sequence[str]) -> bool:
     """Return True when a row reads as a header: at least two labels fengong knows,
     one of them naming units, a deadline, criteria, measures or the task itself."""
     kinds = [label_kind(t) for t in texts if t.strip()]
-    if any(len(join_lines(t)) > 20 for t in texts):
+    flat = [join_lines(t) for t in texts if t.strip()]
+    if any(len(t) > 20 or t.endswith(("。", "；", ";")) or split_numbering(t) for t in flat):
         return False
     known = [k for k in kinds if k not in ("extra", "unlabelled")]
     specific = [k for k in known if k != "content"]

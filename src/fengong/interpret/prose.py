@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from fengong.document import Paragraph, Provenance
 from fengong.interpret.numbering import Numbering, split_numbering
 from fengong.interpret.textnorm import join_lines, squash_spaces
-from fengong.interpret.units import looks_like_units, role_of_label
+from fengong.interpret.deadlines import looks_like_deadline
+from fengong.interpret.units import looks_like_units, role_of_label, split_outside_brackets
 
 _OPEN, _CLOSE = "（([【", "）)]】"
 _LABEL_START = re.compile(r"^\s*(?P<label>[\u4e00-\u9fff]{1,8}?)\s*[:：]")
@@ -34,6 +35,7 @@ class Marker:
     start: int
     end: int
     raw: str
+    keep: bool = False  # a sentence naming its units stays part of the task's text
 
 
 @dataclass
@@ -90,7 +92,7 @@ def find_markers(text: str) -> list[Marker]:
     if m:
         named = m.group("by") or m.group("lead")
         if looks_like_units(re.sub(r"(?:会同|牵头|负责|落实|实施)", "、", named)):
-            return [Marker(m.start(), m.end(), named)]
+            return [Marker(m.start(), m.end(), named, keep=True)]
     return []
 
 
@@ -103,11 +105,16 @@ def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
 
 
 def _bracket_is_marker(inner: str) -> bool:
+    """A bracket is a marker when it starts with a label, or when its clauses name units
+    with a role word (``市商务局负责``), the other clauses being units or a deadline."""
     flat = join_lines(inner)
     m = _LABEL_START.match(flat)
     if m and _is_marker_label(m.group("label")):
         return True
-    return bool(_ROLE_END.search(flat)) and looks_like_units(_ROLE_END.sub("", flat))
+    clauses = split_outside_brackets(flat, "，,；;")
+    named = [c for c in clauses if _ROLE_END.search(c) and looks_like_units(_ROLE_END.sub("", c))]
+    others = [c for c in clauses if c not in named]
+    return bool(named) and all(looks_like_deadline(c) or looks_like_units(c) for c in others)
 
 
 def _build_outline(paragraphs: list[Paragraph]) -> list[_Node]:
@@ -161,7 +168,7 @@ def _tasks_from_text(node: _Node, text: str, section: list[str]) -> list[ProseDr
     previous = 0
     number = node.numbering.token if node.numbering else None
     for marker in markers:
-        piece = _clean(text[previous : marker.start])
+        piece = _clean(text[previous : marker.end if marker.keep else marker.start])
         previous = marker.end
         if not piece:
             if drafts:

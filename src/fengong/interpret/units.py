@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from fengong.interpret.deadlines import looks_like_deadline, parse_deadline
 from fengong.interpret.textnorm import full_width_brackets, join_lines, simplify
 
 ROLES = ("lead", "responsible", "support")
@@ -352,6 +353,9 @@ def parse_responsibility(
             continue
         explicit = explicit or label is not None
         for clause in split_outside_brackets(body, "，,；;。"):
+            if _is_deadline_clause(clause):
+                result.deadline_raw = result.deadline_raw or clause.strip()
+                continue
             pairs = roles_in_clause(clause, role or default)
             explicit = explicit or any(r != (role or default) for _, r in pairs)
             for unit, unit_role in pairs:
@@ -363,6 +367,13 @@ def parse_responsibility(
             deadline_raw=result.deadline_raw,
         )  # fmt: skip
     return result
+
+
+def _is_deadline_clause(clause: str) -> bool:
+    """A clause inside a marker that gives a time (``6月底前完成``) rather than units."""
+    if not looks_like_deadline(clause) or parse_deadline(clause, 2000)[0] is None:
+        return False
+    return not any(is_unit(u) for u in split_units(re.sub(r"完成|前|底", "", clause)))
 
 
 def split_names(text: str) -> list[str]:

@@ -34,6 +34,34 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def _readable_share(text: str) -> float:
+    good = sum(
+        1
+        for ch in text
+        if ch.isascii() and (ch.isprintable() or ch in "\t\n\r")
+        or "\u4e00" <= ch <= "\u9fff"
+        or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef"
+        or "\u2010" <= ch <= "\u2027"
+    )
+    return good / max(1, len(text))
+
+
+def _plausible_utf16(data: bytes) -> str | None:
+    """Guess BOM-less UTF-16 of Chinese text: it decodes to ideographs and punctuation,
+    which UTF-8 or GB18030 bytes read as UTF-16 do not."""
+    if len(data) % 2:
+        return None
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            sample = data[:8192].decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _readable_share(sample) >= 0.95:
+            return enc
+    return None
+
+
 def decode_text(data: bytes) -> tuple[str, str]:
     """Return ``(text, encoding)`` with line endings normalised to ``\\n``.
 
@@ -44,7 +72,10 @@ def decode_text(data: bytes) -> tuple[str, str]:
     candidates = [encoding] if encoding else []
     guessed = _utf16_without_bom(data)
     candidates += [guessed] if guessed else []
-    candidates += ["utf-8", "gb18030"]
+    candidates += ["utf-8"]
+    plausible = _plausible_utf16(data)
+    candidates += [plausible] if plausible else []
+    candidates += ["gb18030"]
     for enc in candidates:
         try:
             text = data.decode(enc)

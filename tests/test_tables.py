@@ -1,0 +1,113 @@
+"""Reading tables (SPEC.md): header roles, sections, page breaks, shifts, merges."""
+
+from __future__ import annotations
+
+from fengong.interpret.headers import header_to_roles, label_kind
+from fengong.pipeline import parse_bytes
+
+
+def _plan(text: str):  # type: ignore[no-untyped-def]
+    return parse_bytes(text.encode("utf-8"), "fragment.txt")
+
+
+def test_task_column_decided_by_whole_header() -> None:
+    body = [["一、甲", "任务一，内容。", "标准。", "区财政局"], ["", "任务二，内容。", "标准。", "区民政局"]]
+    assert header_to_roles(["工作任务", "评价标准", "责任单位"], [r[1:] for r in body]) == [
+        "task", "criteria", "responsible"]
+    rows = [["一、推进公开", "1", "做好甲项工作，按时公开。", "办公室", "6月底前"],
+            ["", "2", "做好乙项工作，按时公开。", "法规科", "年底前"]]
+    assert header_to_roles(["工作任务", "序号", "具体要求", "责任科室", "时限要求"], rows) == [
+        "section", "number", "task", "responsible", "deadline"]
+
+
+def test_header_synonyms_and_traditional_labels() -> None:
+    assert label_kind("牵头及责任单位(直属单位)") == "responsible"
+    assert label_kind("責任單位") == "responsible"
+    assert label_kind("牽頭部門") == "lead"
+    assert label_kind("完成时间节点") == "deadline"
+    assert label_kind("分管领导") == "leaders"
+    assert label_kind("成果形式") == "criteria"
+    assert label_kind("工作措施") == "measures"
+
+
+HEALTH = """某市2020年河长制工作要点分工方案
+序号\t重点任务\t牵头单位\t配合单位\t完成时限
+一、水资源保护\t\t\t\t
+1\t开展饮用水水源地规范化建设，完成整治。\t市水务局\t市生态环境局、各区政府\t6月底前
+2\t实施最严格水资源管理制度考核。\t市水务局\t市发改委\t第三季度
+二、水污染防治\t\t\t\t
+3\t推进城镇污水处理提质增效，新建管网\t市水务局\t各区政府\t年底前
+
+序号\t重点任务\t牵头单位\t配合单位\t完成时限
+\t50公里。\t\t\t
+4\t开展入河排污口排查整治。\t市生态环境局\t\t长期坚持
+"""
+
+
+def test_fragment_of_another_domain_with_sections_and_page_break() -> None:
+    plan = _plan(HEALTH)
+    assert plan.year == 2020
+    assert [t.number for t in plan.tasks] == ["1", "2", "3", "4"]
+    first, second, third, fourth = plan.tasks
+    assert first.section == ["一、水资源保护"]
+    assert first.lead == ["市水务局"] and first.support == ["市生态环境局", "各区政府"]
+    assert first.deadline is not None and first.deadline.due.isoformat() == "2020-06-30"
+    assert second.deadline is not None and second.deadline.kind == "quarter"
+    assert third.section == ["二、水污染防治"]
+    assert third.text == "推进城镇污水处理提质增效，新建管网50公里。"
+    # a text copy lost its merges: the empty 配合单位 continues the cell above (same section)
+    assert fourth.support == ["各区政府"]
+    assert fourth.deadline is not None and fourth.deadline.kind == "ongoing"
+    codes = [w.code for w in plan.warnings]
+    assert "row-rejoined" in codes and "repeated-header" in codes and "filled-from-above" in codes
+
+
+def test_fill_from_above_stays_inside_its_section() -> None:
+    text = ("工作事项\t具体任务\t责任单位\t完成时限\n"
+            "（一）甲类\t1. 做好甲一工作。\t市发改委\t全年\n"
+            "\t2. 做好甲二工作。\t\t\n"
+            "（二）乙类\t3. 做好乙一工作。\t\t\n")
+    plan = _plan(text)
+    assert plan.tasks[1].responsible == ["市发改委"]
+    assert plan.tasks[1].deadline is not None and plan.tasks[1].deadline.raw == "全年"
+    assert plan.tasks[2].responsible == [] and plan.tasks[2].deadline is None
+    codes = [(w.code, w.location.line if w.location else None) for w in plan.warnings]
+    assert ("filled-from-above", 3) in codes
+    assert ("missing-units", 4) in codes
+
+
+def test_no_fill_in_a_table_without_sections() -> None:
+    text = "序号\t工作任务\t牵头单位\t参加单位\n1\t任务甲。\t市政府办\t市法制办\n2\t任务乙。\t市财政局\t\n"
+    plan = _plan(text)
+    assert plan.tasks[1].support == []
+
+
+def test_shifted_row_put_back() -> None:
+    text = ("工作事项\t具体任务\t责任单位\t完成时限\t工作要求\n"
+            "（一）甲类\t1. 做好甲一工作。\t市发改委\t全年\t要求一。\n"
+            "\t（二）乙类\t2. 做好乙一工作。\t市统计局\t年底前\n")
+    plan = _plan(text)
+    second = plan.tasks[1]
+    assert second.section == ["（二）乙类"]
+    assert second.text == "做好乙一工作。"
+    assert second.responsible == ["市统计局"]
+    assert second.deadline is not None and second.deadline.raw == "年底前"
+    assert "cell-shifted" in [w.code for w in plan.warnings]
+
+
+def test_task_text_in_grouping_column_is_a_task() -> None:
+    text = ("工作要点\t具体要求\t具体措施\n"
+            "一、加强公开\t做好甲项工作。\t措施甲。\n"
+            "完善网站安全保障机制，做好防攻击等工作。\t\t\n")
+    plan = _plan(text)
+    assert [t.text for t in plan.tasks] == ["做好甲项工作。", "完善网站安全保障机制，做好防攻击等工作。"]
+    assert plan.tasks[1].section == ["一、加强公开"]
+    assert plan.tasks[1].measures == ["措施甲。"]
+
+
+def test_repeated_subsection_after_page_break_is_the_same_section() -> None:
+    text = ("\t\n\t工作任务\n\t评价标准\n\t责任单位\n\n\t一、总体\n\n"
+            "\t（一）分组甲。\n\t1.任务一。\n\t评价一。\n\t各单位\n\n"
+            "\t（一）分组甲。\n\t2.任务二。\n\t评价二。\n\t区财政局\n")
+    plan = _plan(text)
+    assert [t.section for t in plan.tasks] == [["一、总体", "（一）分组甲。"]] * 2

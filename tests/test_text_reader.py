@@ -1,0 +1,88 @@
+"""Plain-text reader: encodings, line endings, HTML, and the four layouts."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from fengong.document import Paragraph, Table
+from fengong.errors import EncodingError, UnsupportedFormatError
+from fengong.parsers.encoding import decode_text
+from fengong.parsers.text import TextReader, strip_html
+
+SAMPLE = "从化区2019年政务公开工作要点分工方案\n工作任务\t评价标准\t责任单位\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (SAMPLE.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + SAMPLE.encode("utf-8"), "utf-8-sig"),
+        (SAMPLE.encode("gb18030"), "gb18030"),
+        (SAMPLE.encode("gbk"), "gb18030"),
+        (SAMPLE.encode("utf-16"), "utf-16"),
+        (SAMPLE.encode("utf-16-le"), "utf-16-le"),
+        (codecs.BOM_UTF8 + SAMPLE.replace("\n", "\r\n").encode("utf-8"), "utf-8-sig"),
+        (SAMPLE.replace("\n", "\r").encode("utf-8"), "utf-8"),
+    ],
+)
+def test_encodings_and_line_endings(data: bytes, encoding: str) -> None:
+    text, found = decode_text(data)
+    assert text == SAMPLE
+    assert found == encoding
+
+
+def test_binary_is_not_text() -> None:
+    with pytest.raises(UnsupportedFormatError):
+        decode_text(bytes(range(256)) * 20)
+
+
+def test_undecodable_text_says_how_to_fix() -> None:
+    with pytest.raises((EncodingError, UnsupportedFormatError)) as info:
+        decode_text(b"\x81\x20\xff\xfe\xfd" * 50 + b"abc")
+    assert "UTF-8" in str(info.value) or "binary" in str(info.value)
+
+
+def test_html_paragraphs_become_lines() -> None:
+    assert strip_html("<p>甲。</p> <p>乙。</p>") == "甲。\n乙。"
+    assert strip_html("<p>A&amp;B<br/>C</p>") == "A&B\nC"
+
+
+def _read(text: str) -> list[Paragraph | Table]:
+    return TextReader().read(text.encode("utf-8")).blocks
+
+
+def test_tsv_rows_and_page_break_trace() -> None:
+    blocks = _read("标题\n\n序号\t工作任务\t责任单位\n1\t任务甲。\t市财政局\n\n2\t任务乙。\t市统计局\n")
+    table = blocks[1]
+    assert isinstance(table, Table)
+    assert [r.texts() for r in table.rows][2] == ["2", "任务乙。", "市统计局"]
+    assert table.rows[2].after_break and not table.rows[1].after_break
+    assert table.rows[1].provenance.line == 4
+
+
+def test_indent_cells_rows_are_blank_line_blocks() -> None:
+    text = "\t\n\t工作任务\n\t评价标准\n\t责任\n单位\n\n\t一、总体\n\n\t（一）分组\n\t1.任务甲。\n\t评价甲。\n\t各单位\n\n\t\n\t2.任务乙。\n\t评价乙。\n\t\n"
+    table = _read(text)[0]
+    assert isinstance(table, Table)
+    rows = [r.texts() for r in table.rows]
+    assert rows[0] == ["", "工作任务", "评价标准", "责任\n单位"]
+    assert rows[1] == ["一、总体"]
+    assert rows[3] == ["", "2.任务乙。", "评价乙。", ""]
+
+
+def test_pipe_cells_width_from_row_numbers_and_broken_cell() -> None:
+    text = ("序号 |\n工作任务 |\n牵头单位 |\n参加单位 |\n1 |\n任务甲。 |\n市政府办 |\n市法制办 |\n"
+            "2 |\n任务乙第一行，\n第二行。\n|\n市财政局 |\n|\n3 |\n任务丙。 |\n市统计局 |\n各单位 |\n")
+    table = _read(text)[0]
+    assert isinstance(table, Table)
+    rows = [r.texts() for r in table.rows]
+    assert rows[0] == ["序号", "工作任务", "牵头单位", "参加单位"]
+    assert rows[2] == ["2", "任务乙第一行，\n第二行。", "市财政局", ""]
+    assert rows[3][0] == "3"
+
+
+def test_prose_is_paragraphs() -> None:
+    blocks = _read("一、总体要求\n\n（一）指导思想。内容。\n")
+    assert [b.text for b in blocks if isinstance(b, Paragraph)] == ["一、总体要求", "（一）指导思想。内容。"]
