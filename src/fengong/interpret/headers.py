@@ -15,7 +15,6 @@ from fengong.interpret.cells import cell_fits
 from fengong.interpret.numbering import split_numbering
 from fengong.interpret.textnorm import join_lines, simplify
 
-
 EXACT: dict[str, tuple[str, ...]] = {
     "task": (
         "工作任务", "具体任务", "重点任务", "任务内容", "主要内容", "工作内容", "具体要求",

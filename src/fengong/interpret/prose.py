@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass, field
 
 from fengong.document import Paragraph, Provenance
+from fengong.interpret.deadlines import looks_like_deadline
 from fengong.interpret.numbering import Numbering, split_numbering
 from fengong.interpret.textnorm import join_lines, squash_spaces
-from fengong.interpret.deadlines import looks_like_deadline
 from fengong.interpret.units import looks_like_units, role_of_label, split_outside_brackets
 
 _OPEN, _CLOSE = "（([【", "）)]】"

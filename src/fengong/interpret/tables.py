@@ -322,7 +322,7 @@ def rows_to_drafts(table: LogicalTable) -> list[Draft]:
     drafts: list[Draft] = []
     for row in table.rows:
         heading = _section_row_text(row)
-        if heading is not None and not row.cells[task].strip() or (
+        if (heading is not None and not row.cells[task].strip()) or (
             heading is not None and row.cells[task].strip() == heading and is_heading(heading)
         ):
             stack.push(_style(heading, None), heading)

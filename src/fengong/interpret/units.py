@@ -278,7 +278,7 @@ def _segments(clause: str) -> list[tuple[str, str | None, bool]]:
     buf, with_mode = "", False
     for i, tok in enumerate(toks):
         tag = lexicon.get(tok)
-        if tag in (None, "name") or "的" in "".join(toks[i + 1 :]).split("，")[0] and tag != "strip":
+        if tag in (None, "name") or ("的" in "".join(toks[i + 1 :]).split("，")[0] and tag != "strip"):
             buf += tok
             continue
         if tag == "with":
@@ -390,7 +390,7 @@ def states_first_unit_leads(text: str) -> bool:
 def looks_like_units(text: str) -> bool:
     """Return True when a short text reads as a list of units (for placing cells)."""
     flat = join_lines(text)
-    if not flat or len(flat) > 150 or flat.endswith("。") and len(flat) > 40:
+    if not flat or len(flat) > 150 or (flat.endswith("。") and len(flat) > 40):
         return False
     names = [u for u, _ in _flat_pairs(flat)]
     return bool(names) and sum(is_unit(n) for n in names) >= max(1, len(names) * 0.6)

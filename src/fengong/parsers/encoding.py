@@ -38,7 +38,7 @@ def _readable_share(text: str) -> float:
     good = sum(
         1
         for ch in text
-        if ch.isascii() and (ch.isprintable() or ch in "\t\n\r")
+        if (ch.isascii() and (ch.isprintable() or ch in "\t\n\r"))
         or "\u4e00" <= ch <= "\u9fff"
         or "\u3000" <= ch <= "\u303f"
         or "\uff00" <= ch <= "\uffef"
