@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -20,7 +21,7 @@ SAMPLE_FILES = sorted(p for p in SAMPLES.rglob("*") if p.is_file() and p.suffix 
 
 def _plan_json(path: os.PathLike[str]) -> dict[str, object]:
     rel = os.path.relpath(path, ROOT)
-    plan = parse_bytes(open(path, "rb").read(), rel.replace(os.sep, "/"))
+    plan = parse_bytes(Path(path).read_bytes(), rel.replace(os.sep, "/"))
     return json.loads(plan_to_json(plan))
 
 

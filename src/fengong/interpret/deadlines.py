@@ -20,13 +20,13 @@ _YEAR = r"(?:(?P<year>\d{4})\s*年(?:度)?|(?P<rel>次年|明年|当年|今年|�
 _CN = "一二三四五六七八九十"
 
 _DATE = re.compile(_YEAR + r"(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号]")
-_MONTH = re.compile(
-    _YEAR + r"(?P<month>\d{1,2})\s*月\s*(?:份)?(?P<part>底|末|上旬|中旬|下旬|初)?"
-)
+_MONTH = re.compile(_YEAR + r"(?P<month>\d{1,2})\s*月\s*(?:份)?(?P<part>底|末|上旬|中旬|下旬|初)?")
 _QUARTER = re.compile(_YEAR + rf"第?(?P<q>[1-4{_CN[:4]}])\s*季度")
 _HALF = re.compile(_YEAR + r"(?P<half>上半年|下半年|年中)")
 _YEAR_END = re.compile(_YEAR + r"(?P<end>年底|年末|年内|全年|年度内|年前)")
-_BARE_YEAR = re.compile(r"(?P<y1>\d{4})\s*(?:年)?\s*[-—–~至到]\s*(?P<year>\d{4})\s*年|(?P<only>\d{4})\s*年")
+_BARE_YEAR = re.compile(
+    r"(?P<y1>\d{4})\s*(?:年)?\s*[-—–~至到]\s*(?P<year>\d{4})\s*年|(?P<only>\d{4})\s*年"
+)
 
 _RECURRING = re.compile(r"每(?:年|季度|季|个?月|周|半年|天|日|学期)|定期|按月|按季|逐月|逐季")
 _CONDITIONAL = re.compile(
@@ -76,7 +76,11 @@ def _hits(text: str, plan_year: int | None) -> list[_Hit]:
         hits.append(_Hit(due, kind, m.start()))
 
     for m in _DATE.finditer(text):
-        add(m, _safe_date(_year_of(m, plan_year), int(m.group("month")), int(m.group("day"))), "date")
+        add(
+            m,
+            _safe_date(_year_of(m, plan_year), int(m.group("month")), int(m.group("day"))),
+            "date",
+        )
     for m in _MONTH.finditer(text):
         if not free(m):
             continue

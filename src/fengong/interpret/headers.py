@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from fengong.interpret.cells import cell_fits
 from fengong.interpret.numbering import split_numbering
@@ -31,8 +31,12 @@ EXACT: dict[str, tuple[str, ...]] = {
         "完成时限", "完成时间", "时限要求", "时间节点", "完成时间节点", "时限", "时间安排",
         "进度安排", "完成期限", "推进时限",
     ),
-    "criteria": ("评价标准", "工作要求", "工作标准", "完成标准", "成果形式", "考核标准", "目标要求"),
-    "measures": ("具体措施", "实施步骤", "工作措施", "推进措施", "主要措施", "工作举措", "具体举措"),
+    "criteria": (
+        "评价标准", "工作要求", "工作标准", "完成标准", "成果形式", "考核标准", "目标要求",
+    ),
+    "measures": (
+        "具体措施", "实施步骤", "工作措施", "推进措施", "主要措施", "工作举措", "具体举措",
+    ),
     "number": ("序号", "编号", "序"),
 }  # fmt: skip
 _LABEL_OF = {label: kind for kind, labels in EXACT.items() for label in labels}
@@ -96,7 +100,7 @@ def header_to_roles(labels: Sequence[str], body: Sequence[Sequence[str]]) -> lis
     column left of the first unit column); content columns to its left that group rows
     are section levels; unlabelled columns are placed by their cells.
     """
-    width = max([len(labels), *(len(r) for r in body)] or [0])
+    width = max([len(labels), *(len(r) for r in body)])
     kinds = [label_kind(lbl) for lbl in labels] + ["unlabelled"] * (width - len(labels))
     columns = [[row[i] if i < len(row) else "" for row in body] for i in range(width)]
     kinds = [_place_unlabelled(k, col) for k, col in zip(kinds, columns, strict=True)]
@@ -136,7 +140,7 @@ def _groups_rows(cells: list[str]) -> bool:
     if not filled:
         return False
     empties = len(values) - len(filled)
-    repeats = sum(1 for a, b in zip(values, values[1:], strict=False) if a and a == b)
+    repeats = sum(1 for a, b in pairwise(values) if a and a == b)
     headings = sum(1 for v in filled if split_numbering(v) is not None and len(v) <= 60)
     return empties > 0 or repeats > 0 or headings >= len(filled) * 0.5
 

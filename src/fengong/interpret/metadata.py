@@ -21,7 +21,9 @@ from fengong.interpret.notes import Note
 from fengong.interpret.numbering import split_numbering
 from fengong.interpret.textnorm import join_lines, nfkc_digits
 
-_TITLE_WORDS = re.compile(r"(方案|意见|要点|措施|通知|计划|分工|清单|台账|安排|任务表|办法|细则|规划|任务)$")
+_TITLE_WORDS = re.compile(
+    r"(方案|意见|要点|措施|通知|计划|分工|清单|台账|安排|任务表|办法|细则|规划|任务)$"
+)
 _ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*[:：]?\s*$|^附件\s*\d*\s*[:：]")
 _DATE_LINE = re.compile(r"^\s*(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,8}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号$")
@@ -86,7 +88,7 @@ def _signature(doc: Document) -> tuple[str | None, int | None]:
         m = _DATE_LINE.match(join_lines(para.text))
         if not m:
             continue
-        names = []
+        names: list[str] = []
         for prev in reversed(paragraphs[max(0, i - 3) : i]):
             flat = join_lines(prev.text)
             if len(flat) > 30 or not _ORG_END.search(flat):
@@ -122,8 +124,12 @@ def read_metadata(doc: Document) -> Metadata:
     else:
         meta.year = _most_named_year(doc)
         if meta.year is not None:
-            meta.notes.append(Note("year-guessed", f"no year in the title; {meta.year} is the "
-                                   "year the text names most often"))
+            meta.notes.append(
+                Note(
+                    "year-guessed",
+                    f"no year in the title; {meta.year} is the year the text names most often",
+                )
+            )
     if meta.title is None:
         meta.notes.append(Note("no-title", "no title found at the top of the document"))
     return meta

@@ -168,8 +168,13 @@ def document_to_plan(doc: Document, source: Source) -> Plan:
         drafts = read_table(table, doc.merges_visible)
         notes += table.notes
         if "lead" not in table.roles and not any(r in UNIT_COLUMNS for r in table.roles):
-            notes.append(Note("no-unit-column", "the task table has no unit column; its "
-                              "tasks carry no units", table.where))
+            notes.append(
+                Note(
+                    "no-unit-column",
+                    "the task table has no unit column; its tasks carry no units",
+                    table.where,
+                )
+            )
         for draft in drafts:
             task, task_notes = _table_task(table, draft, meta.year, first_leads)
             tasks.append(task)
@@ -177,17 +182,21 @@ def document_to_plan(doc: Document, source: Source) -> Plan:
 
     if not tables:
         paragraphs = doc.paragraphs()
-        for draft in prose_to_drafts(paragraphs):
+        for prose_draft in prose_to_drafts(paragraphs):
             first_leads = first_leads_at is not None and any(
-                isinstance(b, Paragraph) and b.provenance == draft.where
+                isinstance(b, Paragraph) and b.provenance == prose_draft.where
                 for b in doc.blocks[first_leads_at:]
             )
-            task, task_notes = _prose_task(draft, meta.year, first_leads)
+            task, task_notes = _prose_task(prose_draft, meta.year, first_leads)
             tasks.append(task)
             notes += task_notes
     if not tasks:
-        notes.append(Note("no-tasks", "no task table and no numbered items with a "
-                          "responsibility marker were found"))
+        notes.append(
+            Note(
+                "no-tasks",
+                "no task table and no numbered items with a responsibility marker were found",
+            )
+        )
 
     for seq, task in enumerate(tasks, start=1):
         task.seq = seq

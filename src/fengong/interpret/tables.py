@@ -15,6 +15,7 @@ Each step is one function over plain rows of strings, in the order they run:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -118,7 +119,7 @@ def _is_repeated_header(row: RowView, labels: list[str]) -> bool:
 
 def _is_page_furniture(text: str) -> bool:
     """Page numbers and similar lines that a copy leaves between table pieces."""
-    stripped = text.strip(" -—–_·•第页共/ \t")
+    stripped = re.sub(r"[\s\-—–_·•第页共/]", "", text)
     return not stripped or stripped.isdigit()
 
 
@@ -163,8 +164,11 @@ def logical_tables(blocks: list[Block]) -> list[LogicalTable]:
             _add_rows(current, body)
         elif current is not None and (h is not None or abs(_mode_width(rows) - current.width) <= 1):
             for para in pending:
-                current.rows.append(RowView([para.text] + [""] * (current.width - 1),
-                                            para.provenance, after_break=True))
+                current.rows.append(
+                    RowView(
+                        [para.text] + [""] * (current.width - 1), para.provenance, after_break=True
+                    )
+                )
             pending = []
             if rows:
                 rows[0].after_break = True
@@ -187,7 +191,9 @@ def _add_rows(table: LogicalTable, rows: list[RowView]) -> None:
     gap = False
     for row in rows:
         if _is_repeated_header(row, table.labels):
-            table.notes.append(Note("repeated-header", "header row repeated here dropped", row.where))
+            table.notes.append(
+                Note("repeated-header", "header row repeated here dropped", row.where)
+            )
             gap = True
             continue
         cells = list(row.cells)
@@ -196,8 +202,13 @@ def _add_rows(table: LogicalTable, rows: list[RowView]) -> None:
             cells = cells[: table.width]
             if overflow and not (empty := [i for i, c in enumerate(cells) if not c.strip()]):
                 cells[-1] = "\n".join([cells[-1], *overflow])
-                table.notes.append(Note("cell-overflow", "row wider than the header; extra "
-                                        "cells appended to the last column", row.where))
+                table.notes.append(
+                    Note(
+                        "cell-overflow",
+                        "row wider than the header; extra cells appended to the last column",
+                        row.where,
+                    )
+                )
             elif overflow:
                 cells = _drop_one_empty(row.cells, empty[0], table.width)
         cells += [""] * (table.width - len(cells))
@@ -235,8 +246,13 @@ def fix_shifted_cells(table: LogicalTable) -> None:
                 best, best_score = shifted, score
         if best is not None:
             row.cells = best
-            table.notes.append(Note("cell-shifted", "row shifted right by an empty cell; "
-                                    "cells moved back into their columns", row.where))
+            table.notes.append(
+                Note(
+                    "cell-shifted",
+                    "row shifted right by an empty cell; cells moved back into their columns",
+                    row.where,
+                )
+            )
 
 
 # --- 3. rows broken by a page break ------------------------------------------------------
@@ -272,8 +288,13 @@ def join_broken_rows(table: LogicalTable) -> None:
         prev = joined[-1] if joined else None
         if prev is not None and _is_continuation(prev, row, table):
             prev.cells = [_join_parts(a, b) for a, b in zip(prev.cells, row.cells, strict=True)]
-            table.notes.append(Note("row-rejoined", "row split by a page break joined to "
-                                    f"the row at {_describe(prev.where)}", row.where))
+            table.notes.append(
+                Note(
+                    "row-rejoined",
+                    f"row split by a page break joined to the row at {_describe(prev.where)}",
+                    row.where,
+                )
+            )
             continue
         joined.append(row)
     table.rows = joined
@@ -333,16 +354,25 @@ def rows_to_drafts(table: LogicalTable) -> list[Draft]:
                 continue
             if is_sentence(value) and not is_heading(value) and not row.cells[task].strip():
                 row.cells[task], row.cells[col] = row.cells[col], ""
-                table.notes.append(Note("cell-moved", "task text found in a grouping "
-                                        "column; read as a task of the current section", row.where))
+                table.notes.append(
+                    Note(
+                        "cell-moved",
+                        "task text found in a grouping "
+                        "column; read as a task of the current section",
+                        row.where,
+                    )
+                )
                 continue
             stack.push(_style(value, col), value)
         if not row.cells[task].strip():
             if any(c.strip() for c in row.cells) and drafts:
                 prev = drafts[-1]
                 prev.cells = [_join_parts(a, b) for a, b in zip(prev.cells, row.cells, strict=True)]
-                table.notes.append(Note("row-merged-up", "row without a task joined to the "
-                                        "task above it", row.where))
+                table.notes.append(
+                    Note(
+                        "row-merged-up", "row without a task joined to the task above it", row.where
+                    )
+                )
             continue
         drafts.append(Draft(list(row.cells), stack.path(), row.where, row.after_break))
     return drafts
@@ -371,9 +401,14 @@ def join_broken_cells(table: LogicalTable, drafts: list[Draft]) -> None:
             for d in drafts[drafts.index(above) : i + 1]:
                 if d is above or d is draft:
                     d.cells[col] = whole
-            table.notes.append(Note("cell-rejoined", f"{table.labels[col] or 'cell'} split by a "
-                                    f"page break joined to the cell at {_describe(above.where)}",
-                                    draft.where))
+            table.notes.append(
+                Note(
+                    "cell-rejoined",
+                    f"{table.labels[col] or 'cell'} split by a "
+                    f"page break joined to the cell at {_describe(above.where)}",
+                    draft.where,
+                )
+            )
 
 
 def fill_from_above(table: LogicalTable, drafts: list[Draft]) -> None:
@@ -394,8 +429,13 @@ def fill_from_above(table: LogicalTable, drafts: list[Draft]) -> None:
                 draft.cells[col] = last[col][0]
                 filled.append(table.labels[col] or f"column {col + 1}")
         if filled:
-            table.notes.append(Note("filled-from-above", "empty cell read as continuing the "
-                                    f"merged cell above: {'、'.join(filled)}", draft.where))
+            table.notes.append(
+                Note(
+                    "filled-from-above",
+                    f"empty cell read as continuing the merged cell above: {'、'.join(filled)}",
+                    draft.where,
+                )
+            )
 
 
 def read_table(table: LogicalTable, merges_visible: bool) -> list[Draft]:

@@ -148,7 +148,9 @@ def column_role_of_header(header: str) -> str:
 
 def split_outside_brackets(text: str, seps: str) -> list[str]:
     """Split ``text`` at any character of ``seps`` that is not inside brackets."""
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
     for ch in text:
         if ch in "（(【[〔《":
             depth += 1
@@ -278,7 +280,9 @@ def _segments(clause: str) -> list[tuple[str, str | None, bool]]:
     buf, with_mode = "", False
     for i, tok in enumerate(toks):
         tag = lexicon.get(tok)
-        if tag in (None, "name") or ("的" in "".join(toks[i + 1 :]).split("，")[0] and tag != "strip"):
+        if tag in (None, "name") or (
+            "的" in "".join(toks[i + 1 :]).split("，")[0] and tag != "strip"
+        ):
             buf += tok
             continue
         if tag == "with":

@@ -31,7 +31,9 @@ def sniff_format(data: bytes, name: str | None = None) -> str:
             return "docx"  # damaged: the DOCX reader says what is wrong
         if "word/document.xml" in names:
             return "docx"
-        kind = "a spreadsheet (xlsx)" if any(n.startswith("xl/") for n in names) else "a ZIP archive"
+        kind = (
+            "a spreadsheet (xlsx)" if any(n.startswith("xl/") for n in names) else "a ZIP archive"
+        )
         raise UnsupportedFormatError(f"not a plan document we can read: it looks like {kind}")
     if head.startswith(OLE_MAGIC):
         return "doc"

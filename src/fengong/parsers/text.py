@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from fengong.document import Cell, Document, Paragraph, Provenance, Row, Table
 from fengong.errors import EmptyDocumentError
@@ -172,7 +173,7 @@ def _read_indent_table(lines: _Lines, start: int) -> tuple[Table, int]:
             continue
         if not lines.lines[i].startswith("\t"):
             break
-        block_start, cells = i, []
+        block_start, cells = i, list[str]()
         while i < len(lines) and not lines.empty(i):
             line = lines.lines[i]
             if line.startswith("\t") or not cells:
@@ -226,7 +227,7 @@ def _row_width(texts: list[str]) -> tuple[int, int]:
             positions.append(idx)
             expected += 1
     if len(positions) >= 2:
-        gaps = Counter(b - a for a, b in zip(positions, positions[1:], strict=False))
+        gaps = Counter(b - a for a, b in pairwise(positions))
         width = gaps.most_common(1)[0][0]
         return width, positions[0]
     return max(1, len(texts)), 0

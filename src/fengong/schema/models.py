@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
 DeadlineKind = Literal[
     "date", "month", "quarter", "half", "year", "ongoing", "recurring", "conditional", "unknown"
