@@ -54,3 +54,15 @@ def test_sample_matches_golden(sample: os.PathLike[str]) -> None:
 def test_task_counts_counted_by_hand(stem: str, count: int) -> None:
     plan = _plan_json(SAMPLES / "text" / f"{stem}.txt")
     assert len(plan["tasks"]) == count  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("sample", SAMPLE_FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("fmt", ["json", "yaml"])
+def test_every_output_validates(sample: Path, fmt: str, tmp_path: Path) -> None:
+    from fengong.exporters import SUFFIXES, render
+    from fengong.validation import validate_file
+
+    out = tmp_path / f"plan{SUFFIXES[fmt]}"
+    out.write_text(render(parse_bytes(sample.read_bytes(), sample.name), fmt), "utf-8")
+    plan, problems = validate_file(out)
+    assert problems == [] and plan is not None

@@ -111,3 +111,22 @@ def test_repeated_subsection_after_page_break_is_the_same_section() -> None:
             "\t（一）分组甲。\n\t2.任务二。\n\t评价二。\n\t区财政局\n")
     plan = _plan(text)
     assert [t.section for t in plan.tasks] == [["一、总体", "（一）分组甲。"]] * 2
+
+
+def test_visible_vertical_merge_applies_to_every_row_it_spans() -> None:
+    from fengong.document import Cell, Document, Row, Table
+    from fengong.interpret.plan import document_to_plan
+    from fengong.schema import Source
+
+    header = Row([Cell("工作任务"), Cell("具体措施"), Cell("责任单位"), Cell("完成时限")])
+    rows = [
+        Row([Cell("任务甲。"), Cell("1、措施一。2、措施二。", row_span=2), Cell("市财政局"), Cell("")]),
+        Row([Cell("任务乙。"), None, Cell(""), Cell("年底前")]),
+    ]
+    doc = Document([Table([header, *rows])], format="docx", merges_visible=True)
+    plan = document_to_plan(doc, Source(format="docx", sha256="0" * 64))
+    assert [t.measures for t in plan.tasks] == [["措施一。", "措施二。"]] * 2
+    # where merges are visible, an empty cell stays empty and a unit-less task is flagged
+    assert plan.tasks[1].responsible == []
+    assert plan.tasks[0].deadline is None
+    assert [w.code for w in plan.warnings] == ["no-title", "missing-units"]
