@@ -280,9 +280,8 @@ def _segments(clause: str) -> list[tuple[str, str | None, bool]]:
     buf, with_mode = "", False
     for i, tok in enumerate(toks):
         tag = lexicon.get(tok)
-        if tag in (None, "name") or (
-            "的" in "".join(toks[i + 1 :]).split("，")[0] and tag != "strip"
-        ):
+        inside_qualified_name = tag != "strip" and "的" in "".join(toks[i + 1 :])
+        if tag in (None, "name") or inside_qualified_name:
             buf += tok
             continue
         if tag == "with":
