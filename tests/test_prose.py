@@ -70,3 +70,4 @@ def test_sentence_naming_units_is_a_task() -> None:
 
 def test_prose_without_markers_holds_no_tasks() -> None:
     assert len(_tasks(REPORT)) == 6
+

@@ -130,3 +130,22 @@ def test_visible_vertical_merge_applies_to_every_row_it_spans() -> None:
     assert plan.tasks[1].responsible == []
     assert plan.tasks[0].deadline is None
     assert [w.code for w in plan.warnings] == ["no-title", "missing-units"]
+
+
+def test_first_listed_unit_leads_from_the_statement_on() -> None:
+    text = ("某区2022年营商环境工作任务分工\n"
+            "（注：责任单位中列第一位的为牵头单位，下同）\n"
+            "序号\t工作任务\t责任单位\n"
+            "1\t优化企业开办服务。\t区市场监管局、区税务局、区人社局\n"
+            "2\t压缩工程建设项目审批时间。\t区住建局牵头，区自然资源局配合\n")
+    plan = _plan(text)
+    first, second = plan.tasks
+    assert first.lead == ["区市场监管局"] and first.responsible == ["区税务局", "区人社局"]
+    assert second.lead == ["区住建局"] and second.support == ["区自然资源局"]
+
+
+def test_without_the_statement_listed_units_are_all_responsible() -> None:
+    text = ("序号\t工作任务\t责任单位\n"
+            "1\t优化企业开办服务。\t区市场监管局、区税务局\n"
+            "2\t压缩审批时间。\t区住建局\n")
+    assert _plan(text).tasks[0].responsible == ["区市场监管局", "区税务局"]

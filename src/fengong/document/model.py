@@ -96,10 +96,6 @@ class Document:
     merges_visible: bool = False
     notes: list[tuple[str, str, Provenance]] = field(default_factory=list)
 
-    def tables(self) -> list[Table]:
-        """Return the tables in document order."""
-        return [b for b in self.blocks if isinstance(b, Table)]
-
     def paragraphs(self) -> list[Paragraph]:
         """Return the paragraphs in document order."""
         return [b for b in self.blocks if isinstance(b, Paragraph)]

@@ -14,6 +14,7 @@ from itertools import combinations, pairwise
 from fengong.interpret.cells import cell_fits
 from fengong.interpret.numbering import split_numbering
 from fengong.interpret.textnorm import join_lines, simplify
+from fengong.interpret.units import ROLES as UNIT_ROLES
 
 EXACT: dict[str, tuple[str, ...]] = {
     "task": (
@@ -41,7 +42,6 @@ EXACT: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 _LABEL_OF = {label: kind for kind, labels in EXACT.items() for label in labels}
 
-UNIT_ROLES = ("lead", "responsible", "support")
 _CONTENT = ("task", "content")
 
 

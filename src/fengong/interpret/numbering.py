@@ -96,21 +96,6 @@ class OutlineStack:
                 break
         self._items.append((style, text))
 
-    def close_below(self, style: str) -> None:
-        """Close every heading deeper than the open heading of ``style`` (if any)."""
-        for i, (s, _) in enumerate(self._items):
-            if s == style:
-                del self._items[i + 1 :]
-                return
-
-    def reset(self) -> None:
-        """Close every heading."""
-        self._items.clear()
-
-    def styles(self) -> list[str]:
-        """Return the open styles, outermost first."""
-        return [s for s, _ in self._items]
-
     def path(self) -> list[str]:
         """Return the open headings' texts, outermost first."""
         return [t for _, t in self._items]

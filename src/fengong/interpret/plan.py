@@ -6,7 +6,7 @@ around it repeats them without markers). Without one, the prose is read.
 
 from __future__ import annotations
 
-from fengong.document import Document, Paragraph, Provenance, Table
+from fengong.document import Document, Paragraph, Provenance
 from fengong.interpret.deadlines import parse_deadline
 from fengong.interpret.items import split_items
 from fengong.interpret.metadata import read_metadata
@@ -15,6 +15,7 @@ from fengong.interpret.numbering import split_numbering
 from fengong.interpret.prose import ProseDraft, prose_to_drafts
 from fengong.interpret.tables import Draft, LogicalTable, logical_tables, read_table
 from fengong.interpret.textnorm import join_lines
+from fengong.interpret.units import ROLES as UNIT_COLUMNS
 from fengong.interpret.units import (
     Responsibility,
     parse_responsibility,
@@ -22,8 +23,6 @@ from fengong.interpret.units import (
     states_first_unit_leads,
 )
 from fengong.schema import Column, Deadline, Location, Plan, PlanWarning, Source, Task
-
-UNIT_COLUMNS = ("lead", "responsible", "support")
 
 
 def location_of(where: Provenance | None) -> Location | None:
@@ -160,14 +159,10 @@ def document_to_plan(doc: Document, source: Source) -> Plan:
 
     tables = logical_tables(doc.blocks)
     for table in tables:
-        block_index = next(
-            (i for i, b in enumerate(doc.blocks) if isinstance(b, Table)
-             and b.provenance == table.where), len(doc.blocks),
-        )  # fmt: skip
-        first_leads = first_leads_at is not None and first_leads_at < block_index
+        first_leads = first_leads_at is not None and first_leads_at < table.block
         drafts = read_table(table, doc.merges_visible)
         notes += table.notes
-        if "lead" not in table.roles and not any(r in UNIT_COLUMNS for r in table.roles):
+        if not any(r in UNIT_COLUMNS for r in table.roles):
             notes.append(
                 Note(
                     "no-unit-column",
@@ -181,12 +176,10 @@ def document_to_plan(doc: Document, source: Source) -> Plan:
             notes += task_notes
 
     if not tables:
-        paragraphs = doc.paragraphs()
-        for prose_draft in prose_to_drafts(paragraphs):
-            first_leads = first_leads_at is not None and any(
-                isinstance(b, Paragraph) and b.provenance == prose_draft.where
-                for b in doc.blocks[first_leads_at:]
-            )
+        start = len(doc.blocks) if first_leads_at is None else first_leads_at
+        said_first_leads = {b.provenance for b in doc.blocks[start:]}
+        for prose_draft in prose_to_drafts(doc.paragraphs()):
+            first_leads = prose_draft.where in said_first_leads
             task, task_notes = _prose_task(prose_draft, meta.year, first_leads)
             tasks.append(task)
             notes += task_notes

@@ -49,6 +49,7 @@ class LogicalTable:
     roles: list[str]
     rows: list[RowView]
     where: Provenance
+    block: int = 0  # index in Document.blocks of the piece that starts the table
     notes: list[Note] = field(default_factory=list)
 
     @property
@@ -124,7 +125,7 @@ def _is_page_furniture(text: str) -> bool:
 
 
 def _mode_width(rows: list[RowView]) -> int:
-    widths = Counter(len([c for c in r.cells]) for r in rows if sum(bool(c) for c in r.cells) > 1)
+    widths = Counter(len(r.cells) for r in rows if sum(bool(c) for c in r.cells) > 1)
     return widths.most_common(1)[0][0] if widths else 0
 
 
@@ -137,7 +138,7 @@ def logical_tables(blocks: list[Block]) -> list[LogicalTable]:
     found: list[LogicalTable] = []
     current: LogicalTable | None = None
     pending: list[Paragraph] = []
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if isinstance(block, Paragraph):
             if current is not None and is_label_like(block.text):
                 pending.append(block)
@@ -158,7 +159,7 @@ def logical_tables(blocks: list[Block]) -> list[LogicalTable]:
             if "task" not in roles or not (set(roles) - {"task", "section", "number", "extra"}):
                 current, pending = None, []
                 continue
-            current = LogicalTable(labels, roles, [], block.provenance)
+            current = LogicalTable(labels, roles, [], block.provenance, block=index)
             found.append(current)
             pending = []
             _add_rows(current, body)

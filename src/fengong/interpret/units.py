@@ -138,11 +138,6 @@ def role_of_label(label: str) -> str | None:
     return None
 
 
-def column_role_of_header(header: str) -> str:
-    """Return the default role of a unit column from its header (SPEC rule 1)."""
-    return role_of_label(header) or "responsible"
-
-
 # --- clauses ---------------------------------------------------------------------------
 
 
@@ -243,10 +238,8 @@ def split_units(text: str) -> list[str]:
     Splits at 、 and / between units, and at 及 / 和 / 与 only where each side is a unit
     on its own; keeps qualified names (``被督查、审计的相关单位``) and 各-lists whole.
     """
-    units: list[str] = []
-    for chunk in split_outside_brackets(text, "、/／"):
-        units.append(chunk)
-    grouped = _group_list([clean_unit(u) for u in units if clean_unit(u)])
+    names = [clean_unit(chunk) for chunk in split_outside_brackets(text, "、/／")]
+    grouped = _group_list([n for n in names if n])
     result: list[str] = []
     for unit in grouped:
         result.extend(_split_conjunctions(unit))
