@@ -80,7 +80,7 @@ def find_markers(text: str) -> list[Marker]:
             depth -= 1
             if depth == 0:
                 inner = text[start + 1 : i]
-                if _bracket_is_marker(inner):
+                if _bracket_is_marker(inner) or _closing_unit_list(text, start, i, inner):
                     markers.append(Marker(start, i + 1, inner))
     if markers:
         return markers
@@ -94,6 +94,18 @@ def find_markers(text: str) -> list[Marker]:
         if looks_like_units(re.sub(r"(?:会同|牵头|负责|落实|实施)", "、", named)):
             return [Marker(m.start(), m.end(), named, keep=True)]
     return []
+
+
+def _closing_unit_list(text: str, start: int, end: int, inner: str) -> bool:
+    """A bracket of bare units after a finished sentence at the end of an item
+    (``完善水利设施。（县水利局、县财政局）``) is a marker too; a bracket right after a name
+    (``市发改委（物价局）``) is part of that name."""
+    before = text[:start].rstrip()
+    after = text[end + 1 :].split("\n", 1)[0].strip(" 。；;")
+    if not before or before[-1] not in "。；;！？" or after:
+        return False
+    clauses = split_outside_brackets(join_lines(inner), "，,；;")
+    return bool(clauses) and all(looks_like_units(c) for c in clauses)
 
 
 def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
@@ -181,6 +193,22 @@ def _tasks_from_text(node: _Node, text: str, section: list[str]) -> list[ProseDr
     return drafts
 
 
+def _is_marker_alone(paragraph: str) -> bool:
+    """A paragraph that is nothing but a marker (``（责任单位：市民政局）``)."""
+    flat = join_lines(paragraph).strip(" 。；;")
+    markers = find_markers(flat)
+    return len(markers) == 1 and markers[0].start == 0 and markers[0].end >= len(flat)
+
+
+def _covers_parent(node: _Node, last: _Node) -> bool:
+    """SPEC: a marker after sub-items （1）…（4） covers their parent. It does when the
+    parent introduces its sub-items (ends in ：) or the marker stands as its own paragraph
+    after them; a heading whose last item alone has a marker is still a heading."""
+    introduces = join_lines(node.text).endswith(("：", ":"))
+    alone = bool(last.body) and _is_marker_alone(last.body[-1].text)
+    return introduces or alone
+
+
 def _visit(node: _Node, section: list[str], out: list[ProseDraft]) -> None:
     own = _strip_number(node, node.full_text())
     if find_markers(own):
@@ -190,7 +218,7 @@ def _visit(node: _Node, section: list[str], out: list[ProseDraft]) -> None:
         return
     descendants = _descendants(node)
     marked = [d for d in descendants if find_markers(d.full_text())]
-    if len(node.children) >= 2 and marked == descendants[-1:] and marked:
+    if len(node.children) >= 2 and marked == descendants[-1:] and _covers_parent(node, marked[0]):
         whole = "\n".join([own] + [d.full_text() for d in descendants])
         out.extend(_tasks_from_text(node, whole, section))
         return

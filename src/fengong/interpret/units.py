@@ -347,7 +347,8 @@ def parse_responsibility(
         if role == "deadline":
             result.deadline_raw = body.strip(" ，,；;。")
             continue
-        explicit = explicit or label is not None
+        # 责任单位： names no leader, so the plan's 列第一位的为牵头单位 still applies under it
+        explicit = explicit or role in ("lead", "support")
         for clause in split_outside_brackets(body, "，,；;。"):
             if _is_deadline_clause(clause):
                 result.deadline_raw = result.deadline_raw or clause.strip()
