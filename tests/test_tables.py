@@ -149,3 +149,11 @@ def test_without_the_statement_listed_units_are_all_responsible() -> None:
             "1\t优化企业开办服务。\t区市场监管局、区税务局\n"
             "2\t压缩审批时间。\t区住建局\n")
     assert _plan(text).tasks[0].responsible == ["区市场监管局", "区税务局"]
+
+
+def test_title_starting_with_wei_and_a_two_line_table() -> None:
+    plan = _plan("为民办实事项目分工方案\n序号\t工作任务\t责任单位\n1\t新建公办幼儿园。\t区教育局\n")
+    assert plan.title == "为民办实事项目分工方案"
+    assert [t.responsible for t in plan.tasks] == [["区教育局"]]
+    preamble = _plan("为贯彻落实上级部署，制定本方案。\n一、重点任务\n1.做好甲工作。（责任单位：市财政局）\n")
+    assert preamble.title is None

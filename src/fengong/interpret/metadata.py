@@ -32,6 +32,10 @@ _NOTICE = re.compile(r"^(?P<issuer>.*?)(?:关于)?(?:印发|转发)《(?P<plan>[
 _ORG_END = re.compile(
     r"(委员会|人民政府|政府|办公室|办公厅|管委会|管理委员会|局|委|厅|办|中心|部|院|署)$"
 )
+# A preamble sentence opens the body: 根据… / 为(了)贯彻… — but not a title like 为民办实事….
+_PREAMBLE = re.compile(
+    r"^(?:根据|按照|依据|为了?(?:贯彻|进一步|深入|切实|全面|加快|推动|推进|落实|做好|确保|加强|认真))"
+)
 _ORG_PREFIX = re.compile(r"^(?P<org>.+?)(?=(?:19|20)\d{2}\s*年)")
 
 
@@ -51,7 +55,7 @@ def _body_starts(text: str) -> bool:
         len(flat) > 60
         or flat.endswith(("：", ":"))
         or split_numbering(flat) is not None
-        or flat.startswith(("根据", "为贯彻", "为进一步", "为深入", "为切实", "为全面", "为"))
+        or bool(_PREAMBLE.match(flat))
     )
 
 

@@ -101,7 +101,7 @@ def read_text(text: str) -> Document:
     lines = _Lines(text.split("\n"))
     tsv_lines = sum(1 for line in lines.lines if _is_tsv_line(line) and line.count("\t") >= 2)
     indent_lines = sum(1 for line in lines.lines if _is_indent_line(line))
-    tab_mode = "tsv" if tsv_lines >= 3 else ("indent-cells" if indent_lines >= 3 else None)
+    tab_mode = "tsv" if tsv_lines >= 2 else ("indent-cells" if indent_lines >= 3 else None)
 
     blocks: list[Paragraph | Table] = []
     kinds: list[str] = []
