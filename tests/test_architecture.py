@@ -26,8 +26,9 @@ def _imports(path: Path) -> set[str]:
 def test_lower_layers_do_not_import_upper_ones(package: str) -> None:
     for path in (SRC / package).rglob("*.py"):
         for name in _imports(path):
-            assert not name.startswith(("fengong.interpret", "fengong.schema", "fengong.cli",
-                                        "fengong.exporters")), f"{path.name} imports {name}"
+            assert not name.startswith(
+                ("fengong.interpret", "fengong.schema", "fengong.cli", "fengong.exporters")
+            ), f"{path.name} imports {name}"
 
 
 def test_heavy_libraries_are_imported_lazily() -> None:

@@ -65,6 +65,25 @@ def test_unreadable_input_is_one_line_and_exit_1(tmp_path: Path) -> None:
     assert missing.exit_code == 1 and "no such file" in missing.stderr
 
 
+@pytest.mark.parametrize(
+    ("make", "code"),
+    [
+        (lambda docx: docx[: len(docx) // 3], "[unreadable]"),  # truncated download
+        (lambda docx: b"PK\x03\x04" + b"\0" * 200, "[unreadable]"),  # not really a zip
+        (lambda docx: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512
+         + "EncryptedPackage".encode("utf-16-le"), "[encrypted]"),
+    ],
+    ids=["truncated", "broken-zip", "password"],
+)  # fmt: skip
+def test_bad_docx_is_one_line_and_exit_1(tmp_path: Path, make, code: str) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "plan.docx"
+    bad.write_bytes(make((SAMPLES / "docx" / "seed002_tab-cells_section-rows.docx").read_bytes()))
+    result = runner.invoke(app, ["parse", str(bad)])
+    assert result.exit_code == 1
+    assert code in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
 def test_empty_file_is_an_error(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
@@ -96,6 +115,7 @@ def test_help_imports_no_heavy_library(argv: list[str]) -> None:
 
 
 def test_python_m_fengong_runs() -> None:
-    out = subprocess.run([sys.executable, "-m", "fengong", "--version"], capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "fengong", "--version"], capture_output=True, text=True, check=True
+    )
     assert out.stdout.startswith("fengong ")

@@ -17,6 +17,9 @@ from fengong.pipeline import parse_bytes
 from tests.conftest import GOLDEN, ROOT, SAMPLES
 
 SAMPLE_FILES = sorted(p for p in SAMPLES.rglob("*") if p.is_file() and p.suffix == ".txt")
+ALL_SAMPLES = sorted(
+    p for p in SAMPLES.rglob("*") if p.is_file() and p.suffix in (".txt", ".docx", ".pdf")
+)
 
 
 def _plan_json(path: os.PathLike[str]) -> dict[str, object]:
@@ -56,7 +59,7 @@ def test_task_counts_counted_by_hand(stem: str, count: int) -> None:
     assert len(plan["tasks"]) == count  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("sample", SAMPLE_FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("sample", ALL_SAMPLES, ids=lambda p: p.name)
 @pytest.mark.parametrize("fmt", ["json", "yaml"])
 def test_every_output_validates(sample: Path, fmt: str, tmp_path: Path) -> None:
     from fengong.exporters import SUFFIXES, render

@@ -32,7 +32,13 @@ def test_not_numbering(text: str) -> None:
 
 
 def test_cn_numbers() -> None:
-    assert [cn_to_int(t) for t in ("一", "十", "十二", "二十三", "一百零五")] == [1, 10, 12, 23, 105]
+    assert [cn_to_int(t) for t in ("一", "十", "十二", "二十三", "一百零五")] == [
+        1,
+        10,
+        12,
+        23,
+        105,
+    ]
 
 
 def test_outline_stack_reads_order_from_document() -> None:
@@ -48,7 +54,9 @@ def test_outline_stack_reads_order_from_document() -> None:
 def test_items_split_on_counting_numbers_only() -> None:
     cell = "1、建章立制。制定办法。2、专人负责。安排专人。3、加强监督和考核。"
     assert split_items(cell) == ["建章立制。制定办法。", "专人负责。安排专人。", "加强监督和考核。"]
-    assert split_items("评价公开的情况（内容、时间、载体）。") == ["评价公开的情况（内容、时间、载体）。"]
+    assert split_items("评价公开的情况（内容、时间、载体）。") == [
+        "评价公开的情况（内容、时间、载体）。"
+    ]
     assert split_items("应在3个工作日内、5个工作日内公开") == ["应在3个工作日内、5个工作日内公开"]
     assert split_items("1.评价数量。\n2.评价质量。") == ["评价数量。", "评价质量。"]
     assert split_items("") == []

@@ -72,22 +72,25 @@ def test_prose_without_markers_holds_no_tasks() -> None:
     assert len(_tasks(REPORT)) == 6
 
 
-
 def test_first_listed_unit_leads_in_prose_after_the_statement() -> None:
-    text = ("某县2022年重点工作分工方案\n"
-            "一、重点任务\n"
-            "1.完善水利设施。（县水利局、县财政局）\n"
-            "各项任务中列第一位的为牵头单位。\n"
-            "2.推进河道整治。（县水利局、县生态环境局）\n")
+    text = (
+        "某县2022年重点工作分工方案\n"
+        "一、重点任务\n"
+        "1.完善水利设施。（县水利局、县财政局）\n"
+        "各项任务中列第一位的为牵头单位。\n"
+        "2.推进河道整治。（县水利局、县生态环境局）\n"
+    )
     tasks = _tasks(text)
     assert tasks[0].lead == [] and tasks[0].responsible == ["县水利局", "县财政局"]
     assert tasks[1].lead == ["县水利局"] and tasks[1].responsible == ["县生态环境局"]
 
 
 def test_bracket_after_a_name_is_not_a_marker() -> None:
-    text = ("某市2022年工作分工方案\n一、重点任务\n"
-            "1.按时报送数据至市发改委（物价局）。\n"
-            "2.做好价格监测。（市发改委）\n")
+    text = (
+        "某市2022年工作分工方案\n一、重点任务\n"
+        "1.按时报送数据至市发改委（物价局）。\n"
+        "2.做好价格监测。（市发改委）\n"
+    )
     tasks = _tasks(text)
     assert [t.number for t in tasks] == ["2"]
     assert tasks[0].responsible == ["市发改委"]

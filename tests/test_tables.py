@@ -11,13 +11,26 @@ def _plan(text: str):  # type: ignore[no-untyped-def]
 
 
 def test_task_column_decided_by_whole_header() -> None:
-    body = [["一、甲", "任务一，内容。", "标准。", "区财政局"], ["", "任务二，内容。", "标准。", "区民政局"]]
+    body = [
+        ["一、甲", "任务一，内容。", "标准。", "区财政局"],
+        ["", "任务二，内容。", "标准。", "区民政局"],
+    ]
     assert header_to_roles(["工作任务", "评价标准", "责任单位"], [r[1:] for r in body]) == [
-        "task", "criteria", "responsible"]
-    rows = [["一、推进公开", "1", "做好甲项工作，按时公开。", "办公室", "6月底前"],
-            ["", "2", "做好乙项工作，按时公开。", "法规科", "年底前"]]
+        "task",
+        "criteria",
+        "responsible",
+    ]
+    rows = [
+        ["一、推进公开", "1", "做好甲项工作，按时公开。", "办公室", "6月底前"],
+        ["", "2", "做好乙项工作，按时公开。", "法规科", "年底前"],
+    ]
     assert header_to_roles(["工作任务", "序号", "具体要求", "责任科室", "时限要求"], rows) == [
-        "section", "number", "task", "responsible", "deadline"]
+        "section",
+        "number",
+        "task",
+        "responsible",
+        "deadline",
+    ]
 
 
 def test_header_synonyms_and_traditional_labels() -> None:
@@ -63,10 +76,12 @@ def test_fragment_of_another_domain_with_sections_and_page_break() -> None:
 
 
 def test_fill_from_above_stays_inside_its_section() -> None:
-    text = ("工作事项\t具体任务\t责任单位\t完成时限\n"
-            "（一）甲类\t1. 做好甲一工作。\t市发改委\t全年\n"
-            "\t2. 做好甲二工作。\t\t\n"
-            "（二）乙类\t3. 做好乙一工作。\t\t\n")
+    text = (
+        "工作事项\t具体任务\t责任单位\t完成时限\n"
+        "（一）甲类\t1. 做好甲一工作。\t市发改委\t全年\n"
+        "\t2. 做好甲二工作。\t\t\n"
+        "（二）乙类\t3. 做好乙一工作。\t\t\n"
+    )
     plan = _plan(text)
     assert plan.tasks[1].responsible == ["市发改委"]
     assert plan.tasks[1].deadline is not None and plan.tasks[1].deadline.raw == "全年"
@@ -83,9 +98,11 @@ def test_no_fill_in_a_table_without_sections() -> None:
 
 
 def test_shifted_row_put_back() -> None:
-    text = ("工作事项\t具体任务\t责任单位\t完成时限\t工作要求\n"
-            "（一）甲类\t1. 做好甲一工作。\t市发改委\t全年\t要求一。\n"
-            "\t（二）乙类\t2. 做好乙一工作。\t市统计局\t年底前\n")
+    text = (
+        "工作事项\t具体任务\t责任单位\t完成时限\t工作要求\n"
+        "（一）甲类\t1. 做好甲一工作。\t市发改委\t全年\t要求一。\n"
+        "\t（二）乙类\t2. 做好乙一工作。\t市统计局\t年底前\n"
+    )
     plan = _plan(text)
     second = plan.tasks[1]
     assert second.section == ["（二）乙类"]
@@ -96,19 +113,26 @@ def test_shifted_row_put_back() -> None:
 
 
 def test_task_text_in_grouping_column_is_a_task() -> None:
-    text = ("工作要点\t具体要求\t具体措施\n"
-            "一、加强公开\t做好甲项工作。\t措施甲。\n"
-            "完善网站安全保障机制，做好防攻击等工作。\t\t\n")
+    text = (
+        "工作要点\t具体要求\t具体措施\n"
+        "一、加强公开\t做好甲项工作。\t措施甲。\n"
+        "完善网站安全保障机制，做好防攻击等工作。\t\t\n"
+    )
     plan = _plan(text)
-    assert [t.text for t in plan.tasks] == ["做好甲项工作。", "完善网站安全保障机制，做好防攻击等工作。"]
+    assert [t.text for t in plan.tasks] == [
+        "做好甲项工作。",
+        "完善网站安全保障机制，做好防攻击等工作。",
+    ]
     assert plan.tasks[1].section == ["一、加强公开"]
     assert plan.tasks[1].measures == ["措施甲。"]
 
 
 def test_repeated_subsection_after_page_break_is_the_same_section() -> None:
-    text = ("\t\n\t工作任务\n\t评价标准\n\t责任单位\n\n\t一、总体\n\n"
-            "\t（一）分组甲。\n\t1.任务一。\n\t评价一。\n\t各单位\n\n"
-            "\t（一）分组甲。\n\t2.任务二。\n\t评价二。\n\t区财政局\n")
+    text = (
+        "\t\n\t工作任务\n\t评价标准\n\t责任单位\n\n\t一、总体\n\n"
+        "\t（一）分组甲。\n\t1.任务一。\n\t评价一。\n\t各单位\n\n"
+        "\t（一）分组甲。\n\t2.任务二。\n\t评价二。\n\t区财政局\n"
+    )
     plan = _plan(text)
     assert [t.section for t in plan.tasks] == [["一、总体", "（一）分组甲。"]] * 2
 
@@ -120,7 +144,14 @@ def test_visible_vertical_merge_applies_to_every_row_it_spans() -> None:
 
     header = Row([Cell("工作任务"), Cell("具体措施"), Cell("责任单位"), Cell("完成时限")])
     rows = [
-        Row([Cell("任务甲。"), Cell("1、措施一。2、措施二。", row_span=2), Cell("市财政局"), Cell("")]),
+        Row(
+            [
+                Cell("任务甲。"),
+                Cell("1、措施一。2、措施二。", row_span=2),
+                Cell("市财政局"),
+                Cell(""),
+            ]
+        ),
         Row([Cell("任务乙。"), None, Cell(""), Cell("年底前")]),
     ]
     doc = Document([Table([header, *rows])], format="docx", merges_visible=True)
@@ -133,11 +164,13 @@ def test_visible_vertical_merge_applies_to_every_row_it_spans() -> None:
 
 
 def test_first_listed_unit_leads_from_the_statement_on() -> None:
-    text = ("某区2022年营商环境工作任务分工\n"
-            "（注：责任单位中列第一位的为牵头单位，下同）\n"
-            "序号\t工作任务\t责任单位\n"
-            "1\t优化企业开办服务。\t区市场监管局、区税务局、区人社局\n"
-            "2\t压缩工程建设项目审批时间。\t区住建局牵头，区自然资源局配合\n")
+    text = (
+        "某区2022年营商环境工作任务分工\n"
+        "（注：责任单位中列第一位的为牵头单位，下同）\n"
+        "序号\t工作任务\t责任单位\n"
+        "1\t优化企业开办服务。\t区市场监管局、区税务局、区人社局\n"
+        "2\t压缩工程建设项目审批时间。\t区住建局牵头，区自然资源局配合\n"
+    )
     plan = _plan(text)
     first, second = plan.tasks
     assert first.lead == ["区市场监管局"] and first.responsible == ["区税务局", "区人社局"]
@@ -145,15 +178,21 @@ def test_first_listed_unit_leads_from_the_statement_on() -> None:
 
 
 def test_without_the_statement_listed_units_are_all_responsible() -> None:
-    text = ("序号\t工作任务\t责任单位\n"
-            "1\t优化企业开办服务。\t区市场监管局、区税务局\n"
-            "2\t压缩审批时间。\t区住建局\n")
+    text = (
+        "序号\t工作任务\t责任单位\n"
+        "1\t优化企业开办服务。\t区市场监管局、区税务局\n"
+        "2\t压缩审批时间。\t区住建局\n"
+    )
     assert _plan(text).tasks[0].responsible == ["区市场监管局", "区税务局"]
 
 
 def test_title_starting_with_wei_and_a_two_line_table() -> None:
-    plan = _plan("为民办实事项目分工方案\n序号\t工作任务\t责任单位\n1\t新建公办幼儿园。\t区教育局\n")
+    plan = _plan(
+        "为民办实事项目分工方案\n序号\t工作任务\t责任单位\n1\t新建公办幼儿园。\t区教育局\n"
+    )
     assert plan.title == "为民办实事项目分工方案"
     assert [t.responsible for t in plan.tasks] == [["区教育局"]]
-    preamble = _plan("为贯彻落实上级部署，制定本方案。\n一、重点任务\n1.做好甲工作。（责任单位：市财政局）\n")
+    preamble = _plan(
+        "为贯彻落实上级部署，制定本方案。\n一、重点任务\n1.做好甲工作。（责任单位：市财政局）\n"
+    )
     assert preamble.title is None

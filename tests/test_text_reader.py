@@ -55,7 +55,9 @@ def _read(text: str) -> list[Paragraph | Table]:
 
 
 def test_tsv_rows_and_page_break_trace() -> None:
-    blocks = _read("标题\n\n序号\t工作任务\t责任单位\n1\t任务甲。\t市财政局\n\n2\t任务乙。\t市统计局\n")
+    blocks = _read(
+        "标题\n\n序号\t工作任务\t责任单位\n1\t任务甲。\t市财政局\n\n2\t任务乙。\t市统计局\n"
+    )
     table = blocks[1]
     assert isinstance(table, Table)
     assert [r.texts() for r in table.rows][2] == ["2", "任务乙。", "市统计局"]
@@ -74,8 +76,10 @@ def test_indent_cells_rows_are_blank_line_blocks() -> None:
 
 
 def test_pipe_cells_width_from_row_numbers_and_broken_cell() -> None:
-    text = ("序号 |\n工作任务 |\n牵头单位 |\n参加单位 |\n1 |\n任务甲。 |\n市政府办 |\n市法制办 |\n"
-            "2 |\n任务乙第一行，\n第二行。\n|\n市财政局 |\n|\n3 |\n任务丙。 |\n市统计局 |\n各单位 |\n")
+    text = (
+        "序号 |\n工作任务 |\n牵头单位 |\n参加单位 |\n1 |\n任务甲。 |\n市政府办 |\n市法制办 |\n"
+        "2 |\n任务乙第一行，\n第二行。\n|\n市财政局 |\n|\n3 |\n任务丙。 |\n市统计局 |\n各单位 |\n"
+    )
     table = _read(text)[0]
     assert isinstance(table, Table)
     rows = [r.texts() for r in table.rows]
@@ -86,4 +90,7 @@ def test_pipe_cells_width_from_row_numbers_and_broken_cell() -> None:
 
 def test_prose_is_paragraphs() -> None:
     blocks = _read("一、总体要求\n\n（一）指导思想。内容。\n")
-    assert [b.text for b in blocks if isinstance(b, Paragraph)] == ["一、总体要求", "（一）指导思想。内容。"]
+    assert [b.text for b in blocks if isinstance(b, Paragraph)] == [
+        "一、总体要求",
+        "（一）指导思想。内容。",
+    ]

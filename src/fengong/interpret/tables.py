@@ -39,6 +39,7 @@ class RowView:
     cells: list[str]
     where: Provenance
     after_break: bool = False
+    marked_header: bool = False
 
 
 @dataclass
@@ -97,12 +98,17 @@ def _table_rows(table: Table) -> list[RowView]:
     above: list[str] | None = None
     for row in table.rows:
         texts = _row_texts(row, above)
-        views.append(RowView(texts, row.provenance, row.after_break))
+        views.append(RowView(texts, row.provenance, row.after_break, row.marked_header))
         above = texts
     return views
 
 
 def _find_header(rows: list[RowView]) -> int | None:
+    """Index of the header row: a row the file marks as a header (Word's repeat-header
+    flag), else the first of the top rows that reads as one."""
+    marked = [i for i, row in enumerate(rows[:4]) if row.marked_header]
+    if marked:
+        return marked[0]
     for i, row in enumerate(rows[:4]):
         if is_header_row(row.cells):
             return i
@@ -150,7 +156,9 @@ def logical_tables(blocks: list[Block]) -> list[LogicalTable]:
         if h is not None and (current is None or not _is_repeated_header(rows[h], current.labels)):
             labels = [join_lines(c) for c in rows[h].cells]
             body = rows[h + 1 :]
-            if h + 1 < len(rows) and is_header_row(rows[h + 1].cells):
+            if h + 1 < len(rows) and (
+                rows[h + 1].marked_header or is_header_row(rows[h + 1].cells)
+            ):
                 labels = _merge_header_rows(labels, rows[h + 1].cells)
                 body = rows[h + 2 :]
             width = max(len(labels), _mode_width(body))

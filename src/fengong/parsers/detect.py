@@ -16,7 +16,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def sniff_format(data: bytes, name: str | None = None) -> str:
-    """Return ``"pdf"``, ``"docx"``, ``"doc"`` or ``"text"`` for the bytes of a file.
+    """Return ``"pdf"``, ``"docx"``, ``"doc"`` (also .wps), ``"rtf"`` or ``"text"`` for a file.
 
     Raises ``UnsupportedFormatError`` for a ZIP that is not a Word document and for
     other binary containers fengong does not read.
@@ -37,4 +37,6 @@ def sniff_format(data: bytes, name: str | None = None) -> str:
         raise UnsupportedFormatError(f"not a plan document we can read: it looks like {kind}")
     if head.startswith(OLE_MAGIC):
         return "doc"
+    if head.lstrip().startswith(b"{\\rtf"):
+        return "rtf"
     return "text"

@@ -1,0 +1,70 @@
+"""How much a reader may take in: the bounds that keep hostile files from hurting us.
+
+One ``Limits`` value travels with a read; every number is a default a user can override
+(``fengong parse --max-…``). Readers check the cheap ones before they parse anything.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+
+from fengong.errors import TooLargeError, UnreadableError
+
+MiB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Upper bounds for one input file."""
+
+    max_input_bytes: int = 200 * MiB
+    max_unzipped_bytes: int = 300 * MiB  # all members of a DOCX together
+    max_zip_ratio: int = 200  # uncompressed / compressed, for members over 1 MiB
+    max_pages: int = 2000
+    max_cells: int = 500_000
+    max_depth: int = 32  # tables nested in tables
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def check_input_size(data: bytes, limits: Limits) -> None:
+    """Raise ``TooLargeError`` when ``data`` is over ``limits.max_input_bytes``."""
+    if len(data) > limits.max_input_bytes:
+        raise TooLargeError(
+            f"the file is {len(data) // MiB} MiB, over the limit of "
+            f"{limits.max_input_bytes // MiB} MiB (raise it with --max-input-mb)"
+        )
+
+
+def open_zip(data: bytes, limits: Limits, what: str = "DOCX") -> zipfile.ZipFile:
+    """Open ``data`` as a ZIP after checking the sizes its directory declares.
+
+    Raises ``UnreadableError`` for a damaged or truncated ZIP and ``TooLargeError`` when
+    the members would inflate past the limits (a zip bomb). Reading a member never yields
+    more than its declared size, so the check bounds memory.
+    """
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, EOFError, ValueError) as err:
+        raise UnreadableError(
+            f"not a valid {what}: the ZIP container is damaged or truncated ({err})"
+        ) from err
+    total = sum(m.file_size for m in members)
+    if total > limits.max_unzipped_bytes:
+        raise TooLargeError(
+            f"the {what} would inflate to {total // MiB} MiB, over the limit of "
+            f"{limits.max_unzipped_bytes // MiB} MiB (a zip bomb?)"
+        )
+    for member in members:
+        if member.file_size > MiB and member.file_size > limits.max_zip_ratio * max(
+            member.compress_size, 1
+        ):
+            raise TooLargeError(
+                f"{member.filename} inflates {member.file_size // max(member.compress_size, 1)}"
+                f" times (limit {limits.max_zip_ratio}): refusing a likely zip bomb"
+            )
+    return archive
