@@ -350,6 +350,25 @@ def _merge_runs(table: Any, layout: list[tuple[str, Any]], columns: list[dict[st
             start = r if kind == "task" and value[0][i] else None
 
 
+def _page_number_footer(section: Any) -> None:
+    """Centre a ``— N —`` page number in the footer, as government documents print it."""
+    paragraph = section.footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run("— ")
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"),
+                       ("end", None)):  # fmt: skip
+        run = paragraph.add_run()
+        if kind is not None:
+            run._r.append(_el("w:fldChar", fldCharType=kind))
+        elif text == " PAGE ":
+            instr = OxmlElement("w:instrText")
+            instr.text = text
+            run._r.append(instr)
+        else:
+            run.add_text(text or "")
+    paragraph.add_run(" —")
+
+
 def build_docx(stem: str) -> Any:
     """Return the python-docx Document for the text sample ``stem``."""
     options = OPTIONS.get(stem, Options())
@@ -361,6 +380,7 @@ def build_docx(stem: str) -> Any:
     if golden["columns"]:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = section.page_height, section.page_width
+    _page_number_footer(section)
     lists = WordLists(doc)
     headings = HeadingNumbering(lists)
     table_blocks = [i for i, b in enumerate(text_doc.blocks) if isinstance(b, Table)]
@@ -434,11 +454,53 @@ def convert_with_soffice(source: Path, target_format: str, out_dir: Path) -> Pat
     return out_dir / f"{source.stem}.{target_format.split(':')[0]}"
 
 
+def _fit_tables(doc: Any, text_width: int) -> None:
+    """Scale every table's column widths so the table fits ``text_width`` (EMU)."""
+    for tbl in doc.element.body.iter(qn("w:tbl")):
+        cols = list(tbl.iter(qn("w:gridCol")))
+        total = sum(int(c.get(qn("w:w"), "0")) for c in cols)  # twips
+        target = text_width // 635  # EMU → twips
+        if not total or total <= target:
+            continue
+        factor = target / total
+        for el in [*cols, *tbl.iter(qn("w:tcW")), *tbl.iter(qn("w:tblW"))]:
+            if el.get(qn("w:w")) and el.get(qn("w:type"), "dxa") == "dxa":
+                el.set(qn("w:w"), str(int(int(el.get(qn("w:w"))) * factor)))
+
+
+def build_all_pdf() -> list[Path]:
+    """Write ``samples/pdf/<stem>.pdf`` from each DOCX sample as LibreOffice prints it,
+    and ``samples/pdf/variants/<stem>.pdf`` printed on portrait A4 with wide margins, so
+    that the page breaks fall elsewhere in the same plan."""
+    from docx.shared import Cm
+
+    out_dir = ROOT / "samples" / "pdf"
+    variants = out_dir / "variants"
+    variants.mkdir(parents=True, exist_ok=True)
+    sources = sorted((ROOT / "samples" / "docx").glob("*.docx"))
+    written = [convert_with_soffice(src, "pdf", out_dir) for src in sources]
+    with tempfile.TemporaryDirectory() as tmp:
+        for src in sources:
+            doc = new_document(str(src))
+            for section in doc.sections:
+                section.orientation = WD_ORIENT.PORTRAIT
+                section.page_width, section.page_height = Cm(21), Cm(29.7)
+                section.left_margin = section.right_margin = Cm(3.2)
+                section.top_margin = section.bottom_margin = Cm(3.5)
+            _fit_tables(doc, text_width=Cm(21 - 6.4))
+            doc.save(str(Path(tmp) / src.name))
+            written.append(convert_with_soffice(Path(tmp) / src.name, "pdf", variants))
+    return written
+
+
 def main(argv: list[str]) -> int:
     """Build the formats named on the command line (``docx``, ``pdf``)."""
     targets = argv or ["docx"]
     if "docx" in targets:
         for path in build_all_docx():
+            print(path.relative_to(ROOT))
+    if "pdf" in targets:
+        for path in build_all_pdf():
             print(path.relative_to(ROOT))
     return 0
 

@@ -90,3 +90,36 @@ def tr(*cells: str, props: str = "") -> str:
 def tbl(*rows: str) -> str:
     """A table of ``rows`` (made with ``tr``)."""
     return f"<w:tbl>{''.join(rows)}</w:tbl>"
+
+
+def make_pdf(pages: list[tuple[str, str]], extra_objects: list[str] | None = None) -> bytes:
+    """Return a minimal PDF written by hand: one (content stream, resources dict) per
+    page, on A4. ``extra_objects`` are appended as objects 3+2n… and may be referenced from
+    the resources by number (the first extra object is ``{first} 0 R`` with ``first`` =
+    3 + 2 × len(pages))."""
+    objects: list[str] = []
+    n = len(pages)
+    kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(n))
+    objects.append("<< /Type /Catalog /Pages 2 0 R >>")
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {n} >>")
+    for i, (content, resources) in enumerate(pages):
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            f"/Resources {resources} /Contents {4 + 2 * i} 0 R >>"
+        )
+        objects.append(
+            f"<< /Length {len(content.encode('latin-1'))} >>\nstream\n{content}\nendstream"
+        )
+    objects.extend(extra_objects or [])
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
+    return out

@@ -25,6 +25,7 @@ FIELDS = (
     "deadline", "criteria", "measures",
 )  # fmt: skip
 DOCX_SAMPLES = sorted((SAMPLES / "docx").glob("*.docx"))
+PDF_SAMPLES = sorted((SAMPLES / "pdf").rglob("*.pdf"))
 SOFFICE = shutil.which("soffice")
 needs_soffice = pytest.mark.skipif(
     SOFFICE is None, reason="LibreOffice (soffice) is not installed; this check converts files"
@@ -66,6 +67,19 @@ def test_docx_sample_keeps_merges_and_reports_no_repair(sample: Path) -> None:
     assert not codes & {"filled-from-above", "cell-rejoined", "row-rejoined", "cell-shifted"}
     assert plan.source.format == "docx"
     assert all(t.source.table is not None or t.source.paragraph is not None for t in plan.tasks)
+
+
+def test_every_docx_sample_has_two_pdfs() -> None:
+    stems = [p.stem for p in DOCX_SAMPLES]
+    assert [p.stem for p in PDF_SAMPLES if p.parent.name == "pdf"] == stems
+    assert [p.stem for p in PDF_SAMPLES if p.parent.name == "variants"] == stems
+
+
+@pytest.mark.parametrize("sample", PDF_SAMPLES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_pdf_sample_matches_golden(sample: Path) -> None:
+    # samples/pdf: LibreOffice's print of the DOCX; samples/pdf/variants: the same DOCX
+    # printed on portrait A4 with wide margins, so that every page break falls elsewhere.
+    assert_same_plan(sample, sample.stem)
 
 
 def _soffice_convert(sources: list[Path], target: str, out: Path, tmp: Path) -> None:

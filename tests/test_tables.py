@@ -196,3 +196,81 @@ def test_title_starting_with_wei_and_a_two_line_table() -> None:
         "为贯彻落实上级部署，制定本方案。\n一、重点任务\n1.做好甲工作。（责任单位：市财政局）\n"
     )
     assert preamble.title is None
+
+
+def _paged_plan(pages: list[list[list[object]]]):  # type: ignore[no-untyped-def]
+    """A visible-merge document of table pieces, one per page; a cell is a string, a
+    (text, row_span) pair, or None where a merge covers it. Every piece repeats the header."""
+    from fengong.document import Cell, Document, Provenance, Row, Table
+    from fengong.interpret.plan import document_to_plan
+    from fengong.schema import Source
+
+    header = ["工作任务", "具体措施", "牵头单位", "完成时限"]
+    blocks = []
+    for p, rows in enumerate(pages, start=1):
+        table_rows = [Row([Cell(h) for h in header], Provenance(page=p, row=0), after_break=p > 1)]
+        for r, cells in enumerate(rows, start=1):
+            made = [
+                None if c is None else Cell(c[0], row_span=c[1]) if isinstance(c, tuple)
+                else Cell(str(c))
+                for c in cells
+            ]  # fmt: skip
+            table_rows.append(Row(made, Provenance(page=p, row=r)))
+        blocks.append(Table(table_rows, Provenance(page=p)))
+    doc = Document(blocks, format="pdf", merges_visible=True, pages=len(pages))
+    return document_to_plan(doc, Source(format="pdf", sha256="0" * 64))
+
+
+def test_merged_cell_cut_by_a_page_break_applies_to_both_parts() -> None:
+    plan = _paged_plan(
+        [
+            [["1.任务甲。", ("1.措施一。2.措施二，确保信息安", 2), ("市发改委", 2), "6月底前"],
+             ["2.任务乙。", None, None, "9月底前"]],
+            # the merge goes on: its text runs over, the unit cell is an empty part of it
+            [["3.任务丙。", ("全。3.措施三。", 1), ("", 1), "年底前"]],
+        ]
+    )  # fmt: skip
+    whole = ["措施一。", "措施二，确保信息安全。", "措施三。"]
+    assert [t.measures for t in plan.tasks] == [whole] * 3
+    assert [t.lead for t in plan.tasks] == [["市发改委"]] * 3
+    assert sum(w.code == "merge-continued" for w in plan.warnings) == 2
+
+
+def test_numbered_part_after_a_break_continues_the_items_above() -> None:
+    def plan_with(second_part: str):  # type: ignore[no-untyped-def]
+        return _paged_plan(
+            [
+                [["1.任务甲。", ("1.措施一。", 2), "市发改委", "6月底前"],
+                 ["2.任务乙。", None, "市财政局", "6月底前"]],
+                [["3.任务丙。", (second_part, 1), "市民政局", "年底前"]],
+            ]
+        )  # fmt: skip
+
+    continued = plan_with("2.措施二。")
+    assert [t.measures for t in continued.tasks] == [["措施一。", "措施二。"]] * 3
+    # a part that starts its own list (1.) is a cell of its own
+    own = plan_with("1.措施二。")
+    assert [t.measures for t in own.tasks] == [["1.措施一。"], ["1.措施一。"], ["1.措施二。"]]
+
+
+def test_unit_cells_on_both_sides_of_a_break_stay_apart() -> None:
+    plan = _paged_plan(
+        [
+            [["1.任务甲。", "措施。", ("各议题主办单位", 1), "6月底前"]],
+            [["2.任务乙。", "措施。", ("各单位", 2), "年底前"]],
+        ]
+    )
+    assert [t.lead for t in plan.tasks] == [["各议题主办单位"], ["各单位"]]
+
+
+def test_unnumbered_piece_after_a_break_in_a_numbered_table_is_the_row_above() -> None:
+    plan = _paged_plan(
+        [
+            [["1.任务甲。", "措施。", "市发改委", "6月底前"],
+             ["2.任务乙。", "措施。", "市财政局", "6月底前"],
+             ["3.任务丙，第一句完。", "措施。", "市民政局", "年底前"]],
+            [["第二句在下一页。", "", "", ""], ["4.任务丁。", "措施。", "市教育局", "年底前"]],
+        ]
+    )  # fmt: skip
+    assert [t.text for t in plan.tasks][2:] == ["任务丙，第一句完。第二句在下一页。", "任务丁。"]
+    assert any(w.code == "row-rejoined" for w in plan.warnings)

@@ -57,3 +57,9 @@ class TooLargeError(FengongError):
     """Input over one of the configured limits."""
 
     code = "too-large"
+
+
+class ScannedError(FengongError):
+    """A scanned document: images of pages without a text layer."""
+
+    code = "scanned"

@@ -6,8 +6,8 @@ import re
 
 from fengong.interpret.deadlines import looks_like_deadline
 from fengong.interpret.numbering import split_numbering
-from fengong.interpret.textnorm import ends_sentence, join_lines
 from fengong.interpret.units import looks_like_units
+from fengong.textnorm import ends_sentence, join_lines
 
 _ROW_NUMBER = re.compile(r"^\s*[（(]?\d{1,3}[）)]?[.、．]?\s*$")
 

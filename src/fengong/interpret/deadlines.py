@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from fengong.interpret.numbering import cn_to_int
-from fengong.interpret.textnorm import join_lines, nfkc_digits
+from fengong.textnorm import join_lines, nfkc_digits
 
 _YEAR = r"(?:(?P<year>\d{4})\s*年(?:度)?|(?P<rel>次年|明年|当年|今年|本年))?\s*"
 _CN = "一二三四五六七八九十"

@@ -13,8 +13,8 @@ from itertools import combinations, pairwise
 
 from fengong.interpret.cells import cell_fits
 from fengong.interpret.numbering import split_numbering
-from fengong.interpret.textnorm import join_lines, simplify
 from fengong.interpret.units import ROLES as UNIT_ROLES
+from fengong.textnorm import join_lines, simplify
 
 EXACT: dict[str, tuple[str, ...]] = {
     "task": (

@@ -5,13 +5,29 @@ from __future__ import annotations
 import re
 
 from fengong.interpret.numbering import number_value
-from fengong.interpret.textnorm import join_lines
+from fengong.textnorm import join_lines
 
 # An item number starts the text, a line, or follows a sentence end: "…整改。2、严格…".
 _MARK = re.compile(
     r"(?:^|(?<=[\n。；;！？!?：:]))\s*"
     r"(?P<num>\d{1,2}(?:[、．.](?!\d))|[（(]\d{1,2}[）)]|[\u2460-\u2473])\s*"
 )
+
+
+def _counted_marks(text: str) -> list[re.Match[str]]:
+    """The item numbers of ``text`` that count 1, 2, 3 … from the first."""
+    marks = []
+    expected = 1
+    for m in _MARK.finditer(text):
+        if number_value(m.group("num").rstrip("、．.")) == expected:
+            marks.append(m)
+            expected += 1
+    return marks
+
+
+def last_item_number(text: str) -> int:
+    """Return the number of the last item ``text`` counts to (``1.甲 2.乙`` → 2), 0 if none."""
+    return len(_counted_marks(text))
 
 
 def split_items(text: str) -> list[str]:
@@ -23,12 +39,7 @@ def split_items(text: str) -> list[str]:
     """
     if not text.strip():
         return []
-    marks = []
-    expected = 1
-    for m in _MARK.finditer(text):
-        if number_value(m.group("num").rstrip("、．.")) == expected:
-            marks.append(m)
-            expected += 1
+    marks = _counted_marks(text)
     if len(marks) < 2:
         return [join_lines(text)]
     items = []

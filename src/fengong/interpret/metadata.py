@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from fengong.document import Document, Paragraph, Table
 from fengong.interpret.notes import Note
 from fengong.interpret.numbering import split_numbering
-from fengong.interpret.textnorm import join_lines, nfkc_digits
+from fengong.textnorm import join_lines, nfkc_digits
 
 _TITLE_WORDS = re.compile(
     r"(方案|意见|要点|措施|通知|计划|分工|清单|台账|安排|任务表|办法|细则|规划|任务)$"

@@ -14,7 +14,6 @@ from fengong.interpret.notes import Note
 from fengong.interpret.numbering import split_numbering
 from fengong.interpret.prose import ProseDraft, prose_to_drafts
 from fengong.interpret.tables import Draft, LogicalTable, logical_tables, read_table
-from fengong.interpret.textnorm import join_lines
 from fengong.interpret.units import ROLES as UNIT_COLUMNS
 from fengong.interpret.units import (
     Responsibility,
@@ -23,6 +22,7 @@ from fengong.interpret.units import (
     states_first_unit_leads,
 )
 from fengong.schema import Column, Deadline, Location, Plan, PlanWarning, Source, Task
+from fengong.textnorm import join_lines
 
 
 def location_of(where: Provenance | None) -> Location | None:

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from fengong.document import Paragraph, Provenance
 from fengong.interpret.deadlines import looks_like_deadline
 from fengong.interpret.numbering import Numbering, split_numbering
-from fengong.interpret.textnorm import join_lines, squash_spaces
 from fengong.interpret.units import looks_like_units, role_of_label, split_outside_brackets
+from fengong.textnorm import join_lines, squash_spaces
 
 _OPEN, _CLOSE = "（([【", "）)]】"
 _LABEL_START = re.compile(r"^\s*(?P<label>[\u4e00-\u9fff]{1,8}?)\s*[:：]")

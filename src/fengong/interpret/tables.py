@@ -22,9 +22,10 @@ from dataclasses import dataclass, field
 from fengong.document import Block, Paragraph, Provenance, Row, Table
 from fengong.interpret.cells import cell_fits, is_heading, is_label_like, is_sentence
 from fengong.interpret.headers import align_header, header_to_roles, is_header_row, label_kind
+from fengong.interpret.items import last_item_number
 from fengong.interpret.notes import Note
-from fengong.interpret.numbering import OutlineStack, split_numbering
-from fengong.interpret.textnorm import ends_sentence, join_lines
+from fengong.interpret.numbering import OutlineStack, number_value, split_numbering
+from fengong.textnorm import ends_sentence, join_lines
 
 FILL_ROLES = frozenset(
     {"lead", "responsible", "support", "leaders", "deadline", "criteria", "measures", "extra"}
@@ -40,6 +41,9 @@ class RowView:
     where: Provenance
     after_break: bool = False
     marked_header: bool = False
+    # per position: rows the cell spans, 0 under a vertical merge, -1 right of a
+    # horizontal one; empty when the reader recorded no merges
+    spans: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -75,30 +79,34 @@ class Draft:
 # --- 1. logical tables -------------------------------------------------------------------
 
 
-def _row_texts(row: Row, above: list[str] | None) -> list[str]:
-    """Cell texts of a row; a position covered by a vertical merge takes the text of the
-    cell above it (the merge applies to every row it spans), one covered by a
+def _row_texts(row: Row, above: list[str] | None) -> tuple[list[str], list[int]]:
+    """Cell texts and spans of a row; a position covered by a vertical merge takes the
+    text of the cell above it (the merge applies to every row it spans), one covered by a
     horizontal merge stays empty (the text belongs to the cell on its left)."""
     texts: list[str] = []
+    spans: list[int] = []
     covered_right = 0
     for i, cell in enumerate(row.cells):
         if cell is not None:
             texts.append(cell.text)
+            spans.append(cell.row_span)
             covered_right = cell.col_span - 1
         elif covered_right > 0:
             texts.append("")
+            spans.append(-1)
             covered_right -= 1
         else:
             texts.append(above[i] if above is not None and i < len(above) else "")
-    return texts
+            spans.append(0)
+    return texts, spans
 
 
 def _table_rows(table: Table) -> list[RowView]:
     views: list[RowView] = []
     above: list[str] | None = None
     for row in table.rows:
-        texts = _row_texts(row, above)
-        views.append(RowView(texts, row.provenance, row.after_break, row.marked_header))
+        texts, spans = _row_texts(row, above)
+        views.append(RowView(texts, row.provenance, row.after_break, row.marked_header, spans))
         above = texts
     return views
 
@@ -181,7 +189,9 @@ def logical_tables(blocks: list[Block]) -> list[LogicalTable]:
             pending = []
             if rows:
                 rows[0].after_break = True
+            first_new = len(current.rows)
             _add_rows(current, rows)
+            continue_merges(current, first_new)
         else:
             current, pending = None, []
     return found
@@ -221,13 +231,96 @@ def _add_rows(table: LogicalTable, rows: list[RowView]) -> None:
             elif overflow:
                 cells = _drop_one_empty(row.cells, empty[0], table.width)
         cells += [""] * (table.width - len(cells))
-        table.rows.append(RowView(cells, row.where, row.after_break or gap))
+        spans = (row.spans + [1] * table.width)[: table.width] if row.spans else []
+        table.rows.append(RowView(cells, row.where, row.after_break or gap, spans=spans))
         gap = False
 
 
 def _drop_one_empty(cells: list[str], index: int, width: int) -> list[str]:
     out = cells[:index] + cells[index + 1 :]
     return (out + [""] * width)[:width]
+
+
+_NAME_ROLES = frozenset({"lead", "responsible", "support", "leaders", "deadline"})
+
+
+def _continues_cell(above: str, text: str, role: str) -> bool:
+    """Whether ``text`` at the top of a page goes on from ``above`` at the bottom of the
+    page before: a list of names only after open punctuation (、，); running text when
+    it stops mid-sentence and this does not start a numbered item, or when this starts
+    with the item number that follows the last one above (``…水平。`` then ``2.在…``)."""
+    flat_above, flat = join_lines(above), join_lines(text)
+    if role in _NAME_ROLES:
+        return flat_above.endswith(_OPEN_ENDINGS)
+    numbering = split_numbering(flat)
+    if numbering is not None:
+        last = last_item_number(above)
+        return last > 0 and number_value(numbering.token.rstrip("、.． ")) == last + 1
+    return not ends_sentence(flat_above)
+
+
+def _merge_rows_ending_at(table: LogicalTable, last: int, col: int) -> list[int]:
+    """Indexes of the rows of the merged cell that covers row ``last`` in ``col``."""
+    rows = [last]
+    k = last
+    while k > 0 and table.rows[k].spans and table.rows[k].spans[col] == 0:
+        k -= 1
+        rows.append(k)
+    return rows
+
+
+def continue_merges(table: LogicalTable, first: int) -> None:
+    """Carry a merged cell over a page break, where the file shows merges (DOCX, PDF).
+
+    A page break cuts a merged cell in two: the part on the new page is a cell of its own,
+    often empty (the text stayed on the page before). An empty cell in the first row after
+    the break continues the cell above (a page cannot show whether a one-row part was
+    merged; an empty unit cell right after a break almost always is). A cell with text
+    continues it when the geometry says it is a merge (the cell above was a merge reaching
+    the bottom of its page, or this one spans rows) and ``_continues_cell`` says the text
+    goes on. Both parts then hold the whole text, for every row they span.
+    """
+    if first == 0 or first >= len(table.rows):
+        return
+    prev, head = table.rows[first - 1], table.rows[first]
+    if not prev.spans or not head.spans:
+        return
+    for col, role in enumerate(table.roles):
+        if role not in FILL_ROLES and role != "section":
+            continue
+        above, text = prev.cells[col], head.cells[col]
+        if not above.strip() or head.spans[col] < 1:
+            continue
+        merged_above = prev.spans[col] == 0
+        merge_below = head.spans[col] > 1
+        if text.strip() and not (merged_above or merge_below):
+            continue
+        if text.strip():
+            if not _continues_cell(above, text, role):
+                continue
+            whole = above + "\n" + text
+        else:
+            whole = above
+        rows = _merge_rows_ending_at(table, first - 1, col)
+        k = first
+        rows.append(k)
+        while (
+            k + 1 < len(table.rows)
+            and table.rows[k + 1].spans
+            and (table.rows[k + 1].spans[col] == 0)
+        ):
+            k += 1
+            rows.append(k)
+        for index in rows:
+            table.rows[index].cells[col] = whole
+        table.notes.append(
+            Note(
+                "merge-continued",
+                f"{table.labels[col] or 'merged cell'} continues the merged cell above "
+                "across the page break",
+                head.where,
+            )
+        )
 
 
 # --- 2. shifted cells ---------------------------------------------------------------------
@@ -272,17 +365,39 @@ def _starts_task(text: str) -> bool:
     return split_numbering(flat) is not None
 
 
-def _is_continuation(prev: RowView, row: RowView, table: LogicalTable) -> bool:
+def _numbers_its_tasks(table: LogicalTable) -> bool:
+    """Whether nearly every task row carries a number (in a 序号 column or its text);
+    rows right after a page break are not counted, since they are what is in question."""
+    task, number = table.column("task"), table.column("number")
+    assert task is not None
+    rows = [r for r in table.rows if r.cells[task].strip() and not r.after_break]
+    numbered = sum(
+        bool(number is not None and r.cells[number].strip()) or _starts_task(r.cells[task])
+        for r in rows
+    )
+    return len(rows) >= 3 and numbered >= 0.9 * len(rows)
+
+
+def _is_continuation(
+    prev: RowView, row: RowView, table: LogicalTable, numbered_table: bool
+) -> bool:
     task = table.column("task")
     if task is None or not row.after_break or not row.cells[task].strip():
         return False
-    if _starts_task(row.cells[task]) or ends_sentence(join_lines(prev.cells[task])):
+    if _starts_task(row.cells[task]):
+        return False
+    # A finished sentence above ends the row, unless every task is numbered: then an
+    # unnumbered piece after the break can only be the rest of the row above.
+    if ends_sentence(join_lines(prev.cells[task])) and not numbered_table:
         return False
     number = table.column("number")
     if number is not None and row.cells[number].strip():
         return False
     sections = [i for i, r in enumerate(table.roles) if r == "section"]
-    return not any(is_heading(row.cells[i]) for i in sections)
+    # a heading carried over by a merge across the break is the same section, not a new one
+    return not any(
+        is_heading(row.cells[i]) and row.cells[i].strip() != prev.cells[i].strip() for i in sections
+    )
 
 
 def join_broken_rows(table: LogicalTable) -> None:
@@ -293,9 +408,10 @@ def join_broken_rows(table: LogicalTable) -> None:
     again whole on the new page (``全年`` twice) is kept once.
     """
     joined: list[RowView] = []
+    numbered_table = table.column("task") is not None and _numbers_its_tasks(table)
     for row in table.rows:
         prev = joined[-1] if joined else None
-        if prev is not None and _is_continuation(prev, row, table):
+        if prev is not None and _is_continuation(prev, row, table, numbered_table):
             prev.cells = [_join_parts(a, b) for a, b in zip(prev.cells, row.cells, strict=True)]
             table.notes.append(
                 Note(

@@ -19,7 +19,7 @@ from importlib import resources
 from typing import Any
 
 from fengong.interpret.deadlines import looks_like_deadline, parse_deadline
-from fengong.interpret.textnorm import full_width_brackets, join_lines, simplify
+from fengong.textnorm import full_width_brackets, join_lines, simplify
 
 ROLES = ("lead", "responsible", "support")
 _STRENGTH = {role: i for i, role in enumerate(ROLES)}

@@ -40,9 +40,11 @@ def read_document(
             ),
         )
         return doc
-    raise UnsupportedFormatError(
-        f"{kind.upper()} files are not supported yet; save the plan as plain text (.txt)"
-    )
+    if kind == "pdf":
+        from fengong.parsers.pdf import PdfReader
+
+        return PdfReader(limits).read(data)
+    raise UnsupportedFormatError(f"not a plan document we can read ({kind})")
 
 
 __all__ = ["DEFAULT_LIMITS", "Limits", "read_document", "sniff_format"]

@@ -51,6 +51,19 @@ def squash_spaces(text: str) -> str:
     return out
 
 
+_NO_SPACE_AFTER = set("-/(（[【“‘_")
+_NO_SPACE_BEFORE = set(")）]】”’,.;:!?%、，。；：！？")
+
+
+def glue_lines(left: str, right: str) -> str:
+    """Join a line to the line it wraps onto: no space next to a CJK character, after a
+    hyphen or slash (``2016-`` + ``2020``) or an opening bracket, or before closing
+    punctuation; one space between two words."""
+    if left and right and (left[-1] in _NO_SPACE_AFTER or right[0] in _NO_SPACE_BEFORE):
+        return left + right
+    return _glue(left, right)
+
+
 def join_lines(text: str) -> str:
     """Join wrapped lines into one: no space between CJK characters, one between words.
 
@@ -58,7 +71,7 @@ def join_lines(text: str) -> str:
     """
     out = ""
     for line in text.split("\n"):
-        out = _glue(out, squash_spaces(line))
+        out = glue_lines(out, squash_spaces(line))
     return out
 
 

@@ -1,0 +1,349 @@
+"""PDF reader: ruled tables and the text around them, page by page, as a ``Document``.
+
+pdfplumber finds the ruled tables from the drawn lines and gives each cell's text; a cell
+that spans rows or columns comes back once, with ``None`` at the positions it covers,
+which is exactly the document model's convention. Everything outside the tables is read
+as lines, running heads and page numbers are dropped, and wrapped lines are joined into
+paragraphs. Table pieces are not joined here: each page's piece is a ``Table`` whose
+first row is marked ``after_break``; the interpreter assembles the logical table.
+
+Each page is closed after use so memory stays flat on long documents.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from fengong.document import Block, Cell, Document, Paragraph, Provenance, Row, Table
+from fengong.errors import (
+    EmptyDocumentError,
+    EncryptedError,
+    ScannedError,
+    TooLargeError,
+    UnreadableError,
+)
+from fengong.parsers.limits import DEFAULT_LIMITS, Limits, check_input_size
+from fengong.textnorm import glue_lines
+
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-—–－_·•]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[\s\-—–－_·•]*$"
+)
+_MARGIN = 0.09  # share of the page height at the top and bottom where running heads live
+_GARBLED = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd]")
+_NUMBERED_START = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、](?!\d)|附件)"
+)
+
+
+@dataclass
+class _Line:
+    page: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    text: str
+    size: float
+
+
+@dataclass
+class _Page:
+    number: int
+    width: float
+    height: float
+    items: list[tuple[float, Any]] = field(default_factory=list)  # (top, _Line | Table)
+
+
+def _open(data: bytes) -> Any:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    try:
+        return pdfplumber.open(io.BytesIO(data))
+    except Exception as err:  # pdfminer raises many kinds on damaged files
+        # pdfplumber wraps pdfminer's exception; classify the one inside
+        inner = err.args[0] if err.args and isinstance(err.args[0], BaseException) else err
+        if isinstance(inner, PDFPasswordIncorrect):
+            raise EncryptedError(
+                "the PDF needs a password to open; ask the publisher for an unprotected copy"
+            ) from err
+        if isinstance(inner, PDFEncryptionError):
+            raise EncryptedError(
+                f"the PDF uses an encryption fengong cannot open ({inner})"
+            ) from err
+        detail = str(inner) or type(inner).__name__
+        raise UnreadableError(f"not a readable PDF (damaged or truncated: {detail})") from err
+
+
+def _cell_spans(table: Any) -> tuple[list[float], list[float]]:
+    """The x of every column start and the y of every row start of a pdfplumber table."""
+    xs = sorted({round(c[0], 1) for row in table.rows for c in row.cells if c is not None})
+    ys = sorted({round(row.bbox[1], 1) for row in table.rows})
+    return xs, ys
+
+
+def _span(start: float, end: float, marks: list[float]) -> int:
+    return max(1, sum(1 for m in marks if start - 1 <= m < end - 1))
+
+
+def _table_block(table: Any, page: int, index: int) -> Table:
+    xs, ys = _cell_spans(table)
+    texts = table.extract()
+    rows: list[Row] = []
+    for r, (row, row_texts) in enumerate(zip(table.rows, texts, strict=True)):
+        cells: list[Cell | None] = []
+        for bbox, text in zip(row.cells, row_texts, strict=True):
+            if bbox is None:
+                cells.append(None)
+                continue
+            cells.append(
+                Cell(
+                    _clean_cell(text or ""),
+                    row_span=_span(bbox[1], bbox[3], ys),
+                    col_span=_span(bbox[0], bbox[2], xs),
+                )
+            )
+        x0, top, x1, bottom = row.bbox
+        where = Provenance(page=page, table=index, row=r, bbox=(x0, top, x1, bottom))
+        rows.append(Row(cells, where, after_break=r == 0 and page > 1))
+    return Table(rows, Provenance(page=page, table=index, row=0, bbox=tuple(table.bbox)))
+
+
+def _clean_cell(text: str) -> str:
+    lines = [line.strip() for line in text.split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def _in_any(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
+    h_mid = (obj["x0"] + obj["x1"]) / 2
+    v_mid = (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= h_mid <= x1 and top <= v_mid <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _lines(page: Any, number: int, boxes: list[tuple[float, float, float, float]]) -> list[_Line]:
+    outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _in_any(obj, boxes))
+    lines = []
+    for line in outside.extract_text_lines(return_chars=True, strip=True):
+        text = line["text"]
+        if not text.strip():
+            continue
+        sizes = [c.get("size", 0) for c in line["chars"]] or [0]
+        lines.append(
+            _Line(number, line["x0"], line["x1"], line["top"], line["bottom"], text, max(sizes))
+        )
+    return lines
+
+
+def _is_running(line: _Line, height: float) -> bool:
+    return line.top < height * _MARGIN or line.bottom > height * (1 - _MARGIN)
+
+
+def _furniture_keys(pages: list[_Page]) -> set[str]:
+    """Texts that repeat in the top or bottom margin of many pages (running heads)."""
+    counts: Counter[str] = Counter()
+    for page in pages:
+        keys = {
+            re.sub(r"\d+", "#", item.text)
+            for _, item in page.items
+            if isinstance(item, _Line) and _is_running(item, page.height)
+        }
+        counts.update(keys)
+    need = max(3, len(pages) // 2)
+    return {key for key, n in counts.items() if n >= need}
+
+
+class _ParagraphBuilder:
+    """Joins wrapped lines into paragraphs, across pages when a paragraph runs over."""
+
+    def __init__(self, body_size: float) -> None:
+        self.body_size = body_size
+        self.blocks: list[Block] = []
+        self.open: _Line | None = None
+        self.text = ""
+        self.start: _Line | None = None
+        self.count = 0
+
+    def close(self) -> None:
+        if self.start is not None and self.open is not None and self.text:
+            s, e = self.start, self.open
+            bbox = (min(s.x0, e.x0), s.top, max(s.x1, e.x1), e.bottom) if s.page == e.page else None
+            where = Provenance(page=s.page, paragraph=self.count, bbox=bbox)
+            self.blocks.append(Paragraph(self.text, where))
+            self.count += 1
+        self.open, self.start, self.text = None, None, ""
+
+    def add(self, line: _Line, left: float, right: float) -> None:
+        prev = self.open
+        if prev is None or self._starts_paragraph(prev, line, left, right):
+            self.close()
+            self.start, self.text = line, line.text.strip()
+        else:
+            self.text = glue_lines(self.text, line.text.strip())
+        self.open = line
+
+    def _starts_paragraph(self, prev: _Line, line: _Line, left: float, right: float) -> bool:
+        size = max(line.size, 6.0)
+        if abs(line.size - prev.size) > 1.5:
+            return True
+        if line.size > self.body_size + 1.5 and line.page == prev.page:
+            # a title set larger than the body wraps onto centred lines: one paragraph
+            return line.top - prev.bottom > 1.2 * size
+        if line.x0 - left > 0.8 * size:
+            return True  # indented first line, or a centred line
+        if right - prev.x1 > 2.5 * size:
+            # the previous line stopped short of the margin (by more than the one or two
+            # characters a line loses when a closing mark may not start the next line)
+            return True
+        if _NUMBERED_START.match(line.text):
+            return True
+        return line.page == prev.page and line.top - prev.bottom > 1.2 * size
+
+
+def _margins(lines: list[_Line], width: float) -> tuple[float, float]:
+    """Left and right edges of the text block: where most full lines start and end
+    (a single overlong line must not move the right margin)."""
+    wide = sorted((ln for ln in lines if ln.x1 - ln.x0 > width * 0.4), key=lambda ln: ln.x1)
+    if not wide:
+        return (min((ln.x0 for ln in lines), default=0.0), width)
+    left = min(ln.x0 for ln in wide)
+    right = wide[(len(wide) * 3) // 4].x1 if len(wide) >= 4 else wide[-1].x1
+    return left, right
+
+
+def _garbled_share(chars: list[dict[str, Any]]) -> int:
+    return sum(1 for c in chars if _GARBLED.search(c.get("text", "")))
+
+
+class PdfReader:
+    """Reads PDF bytes into a ``Document``."""
+
+    name = "pdf"
+    suffixes = (".pdf",)
+
+    def __init__(self, limits: Limits = DEFAULT_LIMITS) -> None:
+        self.limits = limits
+
+    def sniff(self, head: bytes) -> bool:
+        """Return True when the first bytes hold a PDF header."""
+        return b"%PDF-" in head[:1024]
+
+    def read(self, data: bytes) -> Document:
+        """Return the ``Document`` of PDF bytes; raise ``FengongError`` when unreadable."""
+        check_input_size(data, self.limits)
+        pdf = _open(data)
+        notes: list[tuple[str, str, Provenance]] = []
+        pages: list[_Page] = []
+        total_chars = garbled = images = 0
+        table_index = 0
+        try:
+            try:
+                page_list = pdf.pages
+            except Exception as err:  # a broken page tree
+                raise UnreadableError(f"the PDF's page tree is damaged ({err})") from err
+            if len(page_list) > self.limits.max_pages:
+                raise TooLargeError(
+                    f"{len(page_list)} pages, over the limit of {self.limits.max_pages} "
+                    "(raise it with --max-pages)"
+                )
+            for number, raw_page in enumerate(page_list, start=1):
+                try:
+                    page = raw_page.dedupe_chars()
+                    chars = page.chars
+                    total_chars += len(chars)
+                    images += len(raw_page.images)
+                    bad = _garbled_share(chars)
+                    garbled += bad
+                    if bad:
+                        page = page.filter(
+                            lambda o: (
+                                o.get("object_type") != "char"
+                                or not _GARBLED.search(o.get("text", ""))
+                            )
+                        )
+                    record = _Page(number, float(page.width), float(page.height))
+                    boxes = []
+                    for found in page.find_tables():
+                        block = _table_block(found, number, table_index)
+                        if not block.rows:
+                            continue
+                        table_index += 1
+                        boxes.append(tuple(found.bbox))
+                        record.items.append((float(found.bbox[1]), block))
+                    for line in _lines(page, number, boxes):
+                        record.items.append((line.top, line))
+                    record.items.sort(key=lambda item: item[0])
+                    pages.append(record)
+                except (UnreadableError, TooLargeError):
+                    raise
+                except Exception as err:  # a damaged page: keep the others
+                    notes.append((
+                        "page-unreadable",
+                        f"page {number} could not be read ({type(err).__name__}); skipped",
+                        Provenance(page=number),
+                    ))  # fmt: skip
+                finally:
+                    raw_page.close()
+            page_count = len(page_list)
+        finally:
+            pdf.close()
+        if total_chars == 0:
+            if images:
+                raise ScannedError(
+                    "this PDF is a scan: its pages are images without a text layer; run OCR "
+                    "first (for example ocrmypdf) and parse the result"
+                )
+            raise EmptyDocumentError("the PDF has no text")
+        if garbled > 0.2 * total_chars:
+            raise UnreadableError(
+                "the PDF's fonts have no usable Unicode mapping: its text comes out as "
+                "(cid:N) codes or private-use characters; convert it with another tool or OCR"
+            )
+        if garbled:
+            notes.append((
+                "garbled-text",
+                f"{garbled} characters without a Unicode mapping were dropped",
+                Provenance(),
+            ))  # fmt: skip
+        blocks = self._blocks(pages)
+        has_table = any(isinstance(b, Table) for b in blocks)
+        return Document(
+            blocks,
+            format="pdf",
+            layout="table" if has_table else "prose",
+            pages=page_count,
+            merges_visible=True,
+            notes=notes,
+        )
+
+    def _blocks(self, pages: list[_Page]) -> list[Block]:
+        furniture = _furniture_keys(pages)
+        sizes = Counter(
+            round(item.size) for page in pages for _, item in page.items if isinstance(item, _Line)
+        )
+        builder = _ParagraphBuilder(body_size=sizes.most_common(1)[0][0] if sizes else 0.0)
+        for page in pages:
+            body = [
+                item
+                for _, item in page.items
+                if not (
+                    isinstance(item, _Line)
+                    and _is_running(item, page.height)
+                    and (
+                        _PAGE_NUMBER.match(item.text) or re.sub(r"\d+", "#", item.text) in furniture
+                    )
+                )
+            ]
+            lines = [item for item in body if isinstance(item, _Line)]
+            left, right = _margins(lines, page.width)
+            for item in body:
+                if isinstance(item, Table):
+                    builder.close()
+                    builder.blocks.append(item)
+                else:
+                    builder.add(item, left, right)
+        builder.close()
+        return builder.blocks

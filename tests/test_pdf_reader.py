@@ -1,0 +1,209 @@
+"""The PDF reader: samples printed by LibreOffice, hand-written PDFs for the hard cases,
+and the line-joining and running-head rules on synthetic lines."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from fengong.document import Paragraph
+from fengong.errors import EncryptedError, FengongError, ScannedError, UnreadableError
+from fengong.parsers import read_document
+from fengong.parsers.pdf import _Line, _Page, _ParagraphBuilder
+from fengong.pipeline import parse_bytes
+from tests.conftest import SAMPLES, make_pdf
+
+SAMPLE = SAMPLES / "pdf" / "seed004_tsv_page-breaks_shifted-cell.pdf"
+PROSE = SAMPLES / "pdf" / "seed003_prose_bracket-markers.pdf"
+
+# --- samples ---------------------------------------------------------------------------------
+
+
+def test_every_task_has_its_page_and_box() -> None:
+    plan = parse_bytes(SAMPLE.read_bytes(), SAMPLE.name)
+    assert plan.source.pages == 14
+    for task in plan.tasks:
+        assert task.source.page is not None and task.source.bbox is not None
+        x0, top, x1, bottom = task.source.bbox
+        assert x0 < x1 and top < bottom
+
+
+def test_no_repeated_header_and_no_page_number_becomes_text() -> None:
+    plan = parse_bytes(SAMPLE.read_bytes(), SAMPLE.name)
+    labels = {c.header for c in plan.columns}
+    assert not any(t.text in labels for t in plan.tasks)
+    # pages 2–14 repeat the marked header; the office also repeated it by hand 3 times
+    assert sum(w.code == "repeated-header" for w in plan.warnings) == 13 + 3
+    doc = read_document(PROSE.read_bytes(), PROSE.name)
+    assert not any(
+        "—" in b.text and len(b.text) < 8 for b in doc.blocks if isinstance(b, Paragraph)
+    )
+
+
+def test_prose_pdf_paragraphs_are_joined_lines() -> None:
+    doc = read_document(PROSE.read_bytes(), PROSE.name)
+    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert "一、总体要求" in texts
+    assert all("\n" not in t for t in texts)
+    assert any(
+        t.startswith("（2）推进政策执行阳光透明。") and t.endswith("（责任单位：党政办）")
+        for t in texts
+    )
+
+
+# --- paragraphs from lines -------------------------------------------------------------------
+
+
+def _line(text: str, x0: float, x1: float, top: float, size: float = 16, page: int = 1) -> _Line:
+    return _Line(page, x0, x1, top, top + size, text, size)
+
+
+def _paragraphs(lines: list[_Line]) -> list[str]:
+    builder = _ParagraphBuilder(body_size=16)
+    for line in lines:
+        builder.add(line, left=90, right=505)
+    builder.close()
+    return [b.text for b in builder.blocks if isinstance(b, Paragraph)]
+
+
+def test_wrapped_lines_join_and_an_indent_starts_a_paragraph() -> None:
+    lines = [
+        _line("一、总体要求", 90, 190, 100),
+        _line("以习近平新时代中国特色社会主义思想为指导，全面贯", 122, 505, 130),
+        _line("彻党的十九大精神。", 90, 240, 160),
+        _line("坚持统筹兼顾、突出重点，大力推进决策公开。", 122, 460, 190),
+    ]
+    assert _paragraphs(lines) == [
+        "一、总体要求",
+        "以习近平新时代中国特色社会主义思想为指导，全面贯彻党的十九大精神。",
+        "坚持统筹兼顾、突出重点，大力推进决策公开。",
+    ]
+
+
+def test_a_line_one_character_short_still_wraps() -> None:
+    # "研" moved down with "判" so that "、" does not start a line: the line ends short.
+    lines = [
+        _line("做到及时预警、科学研", 122, 489, 100),
+        _line("判、妥善处置、有效回应。", 90, 290, 130),
+    ]
+    assert _paragraphs(lines) == ["做到及时预警、科学研判、妥善处置、有效回应。"]
+
+
+def test_latin_words_keep_their_space_and_a_hyphen_joins() -> None:
+    lines = [
+        _line("推进政府网站部署 IPv6 and", 90, 505, 100),
+        _line("DNSSEC，规划（2016-", 90, 505, 130),
+        _line("2020）。", 90, 150, 160),
+    ]
+    assert _paragraphs(lines) == ["推进政府网站部署 IPv6 and DNSSEC，规划（2016-2020）。"]
+
+
+def test_a_title_set_large_wraps_into_one_paragraph() -> None:
+    builder = _ParagraphBuilder(body_size=16)
+    builder.add(_line("从化区2019年政务公开工作要点分工方", 100, 490, 80, size=22), 90, 505)
+    builder.add(_line("案", 284, 306, 110, size=22), 90, 505)
+    builder.add(_line("为做好政务公开工作，制定本方案。", 122, 400, 150), 90, 505)
+    builder.close()
+    texts = [b.text for b in builder.blocks if isinstance(b, Paragraph)]
+    assert texts == ["从化区2019年政务公开工作要点分工方案", "为做好政务公开工作，制定本方案。"]
+
+
+def test_running_heads_repeated_on_pages_are_furniture() -> None:
+    from fengong.parsers.pdf import _furniture_keys
+
+    pages = []
+    for n in range(1, 6):
+        page = _Page(n, 595, 842)
+        page.items.append((30, _line(f"某市人民政府办公室文件 第{n}期", 90, 300, 30, page=n)))
+        page.items.append((400, _line("正文", 122, 200, 400, page=n)))
+        pages.append(page)
+    assert _furniture_keys(pages) == {"某市人民政府办公室文件 第#期"}
+
+
+# --- hand-written PDFs -----------------------------------------------------------------------
+
+HELVETICA = "<< /Font << /F1 5 0 R >> >>"
+
+
+def _text_pdf(*texts: str) -> bytes:
+    content = "BT /F1 12 Tf 72 700 Td " + " ".join(f"({t}) Tj 0 -20 Td" for t in texts) + " ET"
+    return make_pdf(
+        [(content, HELVETICA)], ["<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    )
+
+
+def test_a_hand_written_pdf_reads() -> None:
+    doc = read_document(_text_pdf("Plan for 2025", "Task one"), "x.pdf")
+    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == ["Plan for 2025", "Task one"]
+
+
+def _encrypted(user: str, owner: str) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(_text_pdf("Plan for 2025"))))
+    writer.encrypt(user_password=user, owner_password=owner, algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_pdf_that_needs_a_password_is_a_clear_error() -> None:
+    with pytest.raises(EncryptedError, match="password"):
+        read_document(_encrypted("secret", "owner"), "locked.pdf")
+
+
+def test_an_owner_password_alone_does_not_stop_reading() -> None:
+    doc = read_document(_encrypted("", "owner"), "restricted.pdf")
+    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == ["Plan for 2025"]
+
+
+def test_an_image_only_pdf_is_a_scan() -> None:
+    image = "<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream"
+    data = make_pdf(
+        [("q 500 0 0 700 50 50 cm /Im1 Do Q", "<< /XObject << /Im1 5 0 R >> >>")], [image]
+    )
+    with pytest.raises(ScannedError, match="scan"):
+        read_document(data, "scan.pdf")
+
+
+def test_a_font_without_unicode_map_is_reported_not_emitted() -> None:
+    font = (
+        "<< /Type /Font /Subtype /Type0 /BaseFont /NoMap /Encoding /Identity-H "
+        "/DescendantFonts [6 0 R] >>"
+    )
+    cid_font = (
+        "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /NoMap "
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>"
+    )
+    content = "BT /F1 12 Tf 72 700 Td <0011002200330044005500660077> Tj ET"
+    data = make_pdf([(content, HELVETICA)], [font, cid_font])
+    with pytest.raises(UnreadableError, match="Unicode"):
+        read_document(data, "garbled.pdf")
+
+
+def test_a_truncated_pdf_is_an_error_or_what_survives() -> None:
+    data = SAMPLE.read_bytes()
+    for cut in (len(data) // 2, len(data) - 200):
+        try:
+            plan = parse_bytes(data[:cut], "cut.pdf")
+        except FengongError as err:
+            assert err.code in ("unreadable", "empty")
+        else:
+            assert plan.tasks  # pages that survived were read
+
+
+def test_an_empty_page_pdf_is_empty() -> None:
+    from fengong.errors import EmptyDocumentError
+
+    with pytest.raises(EmptyDocumentError):
+        read_document(make_pdf([("", "<< >>")]), "blank.pdf")
+
+
+def test_pdf_sample_is_sniffed_by_content_whatever_its_name(tmp_path: Path) -> None:
+    renamed = tmp_path / "plan.docx"
+    renamed.write_bytes(SAMPLE.read_bytes())
+    plan = parse_bytes(renamed.read_bytes(), renamed.name)
+    assert plan.source.format == "pdf" and len(plan.tasks) == 41
