@@ -207,3 +207,14 @@ def test_pdf_sample_is_sniffed_by_content_whatever_its_name(tmp_path: Path) -> N
     renamed.write_bytes(SAMPLE.read_bytes())
     plan = parse_bytes(renamed.read_bytes(), renamed.name)
     assert plan.source.format == "pdf" and len(plan.tasks) == 41
+
+
+def test_text_drawn_twice_for_bold_is_read_once() -> None:
+    content = (
+        "BT /F1 12 Tf 72 700 Td (Plan 2025) Tj ET BT /F1 12 Tf 72.4 700.3 Td (Plan 2025) Tj ET"
+    )
+    data = make_pdf(
+        [(content, HELVETICA)], ["<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    )
+    doc = read_document(data, "bold.pdf")
+    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == ["Plan 2025"]

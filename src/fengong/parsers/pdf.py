@@ -214,6 +214,19 @@ def _margins(lines: list[_Line], width: float) -> tuple[float, float]:
     return left, right
 
 
+def _has_doubled_chars(chars: list[dict[str, Any]]) -> bool:
+    """Whether some character is drawn twice at (nearly) the same place, as fake bold and
+    shadow effects do; checking is much cheaper than pdfplumber's dedupe on every page."""
+    ordered = sorted((c["top"], c["x0"], c.get("text")) for c in chars)
+    by_text: dict[object, tuple[float, float]] = {}
+    for top, x0, text in ordered:
+        last = by_text.get(text)
+        if last is not None and abs(top - last[0]) < 1.5 and abs(x0 - last[1]) < 1.5:
+            return True
+        by_text[text] = (top, x0)
+    return False
+
+
 def _garbled_share(chars: list[dict[str, Any]]) -> int:
     return sum(1 for c in chars if _GARBLED.search(c.get("text", "")))
 
@@ -251,8 +264,11 @@ class PdfReader:
                 )
             for number, raw_page in enumerate(page_list, start=1):
                 try:
-                    page = raw_page.dedupe_chars()
+                    page = raw_page
                     chars = page.chars
+                    if _has_doubled_chars(chars):  # bold drawn twice: keep one copy
+                        page = raw_page.dedupe_chars()
+                        chars = page.chars
                     total_chars += len(chars)
                     images += len(raw_page.images)
                     bad = _garbled_share(chars)
