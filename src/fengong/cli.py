@@ -6,13 +6,10 @@ be read or a file is not valid, 2 usage error.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
-import traceback
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -44,25 +41,20 @@ class OutputFormat(str, Enum):
 
     json = "json"
     yaml = "yaml"
+    jsonl = "jsonl"
+    csv = "csv"
+    xlsx = "xlsx"
 
 
 def _err(message: str) -> None:
     sys.stderr.write(f"fengong: {message}\n")
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename, so that a
-    failed run never leaves a half-written file and an existing file is only replaced
-    by a complete one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def write_atomically(path: Path, text: str | bytes) -> None:
+    """Write ``text`` to ``path`` atomically (see ``fengong.batch.write_atomically``)."""
+    from fengong.batch import write_atomically as write
+
+    write(path, text)
 
 
 def _version(value: bool) -> None:
@@ -81,50 +73,159 @@ def _main(
     """Read Chinese government task-division plans (分工方案)."""
 
 
+def _usage(message: str) -> typer.Exit:
+    _err(f"usage error: {message}")
+    return typer.Exit(2)
+
+
 @app.command()
 def parse(
-    file: Annotated[str, typer.Argument(help="Plan file (.txt), or - to read stdin.")],
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Plan files (.pdf .docx .doc .wps .txt, any name), folders (read "
+            "recursively), or - for stdin.",
+            show_default=False,
+        ),
+    ],
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Write to this file instead of stdout."),
+        typer.Option(
+            "-o",
+            "--output",
+            help="A file for one input (or for all of them in jsonl/csv/xlsx), else a "
+            "folder: one output per input, folders mirrored. Default: stdout.",
+        ),
     ] = None,
     fmt: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="Output format.")
     ] = OutputFormat.json,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Parallel processes (default: all cores)."),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")
+    ] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Count a plan with warnings as failed.")
+    ] = False,
+    skip_existing: Annotated[
+        bool, typer.Option("--skip-existing", help="Leave inputs whose output exists.")
+    ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
-    """Parse one plan and print (or write) its Plan as JSON or YAML.
+    """Parse plans and print (or write) each Plan.
 
-    Example: fengong parse samples/text/seed002_tab-cells_section-rows.txt -o out.json
+    Examples: fengong parse plan.pdf -o plan.json;
+    fengong parse plans/ -o out/ --format yaml;
+    fengong parse plans/ --format jsonl | jq .text;
+    fengong parse plans/ -o tasks.xlsx --format xlsx
     """
-    from fengong.errors import FengongError
-    from fengong.exporters import render
-    from fengong.pipeline import parse_bytes
+    from fengong.batch import collect_inputs, default_jobs, output_paths
+    from fengong.exporters import ROW_FORMATS, SUFFIXES
 
-    if file != "-" and not Path(file).is_file():
-        _err(f"error: {file}: no such file")
-        raise typer.Exit(1)
-    try:
-        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
-        plan = parse_bytes(data, None if file == "-" else file)
-        text = render(plan, fmt.value)
-    except FengongError as err:
-        _err(f"error: {err}")
-        if debug:
-            traceback.print_exc()
-        raise typer.Exit(1) from None
-    except Exception as err:  # a defect, not bad input: say so plainly
-        _err(f"internal error while reading {file}: {err!r}")
-        if debug:
-            traceback.print_exc()
-        else:
-            _err("run again with --debug for the traceback, and please report it")
-        raise typer.Exit(1) from None
-    if output is None:
-        sys.stdout.write(text)
+    items = collect_inputs(inputs)
+    if not items:
+        raise _usage("no plan files found in " + " ".join(inputs))
+    single = len(items) == 1 and not any(Path(i).is_dir() for i in inputs)
+    gather = fmt.value in ROW_FORMATS and (
+        output is None or (output.suffix.lower() == SUFFIXES[fmt.value] and not output.is_dir())
+    )
+    if output is None and not single and not gather:
+        raise _usage(f"{len(items)} inputs in {fmt.value}: give a folder with -o DIR")
+    if output is None and fmt.value == "xlsx":
+        raise _usage("xlsx is a file: give one with -o FILE.xlsx")
+    to_file = output is not None and (single or gather) and not output.is_dir()
+    targets: list[Path | None]
+    if to_file:
+        targets = [output] * len(items)
+    elif output is not None:
+        targets = list(output_paths(items, output, SUFFIXES[fmt.value]))
     else:
-        write_atomically(output, text)
-        _err(f"wrote {output} ({len(plan.tasks)} tasks, {len(plan.warnings)} warnings)")
+        targets = [None] * len(items)
+    if skip_existing and not to_file:
+        keep = [(i, t) for i, t in zip(items, targets, strict=True) if t is None or not t.exists()]
+        if len(keep) < len(items) and not quiet:
+            _err(f"skipping {len(items) - len(keep)} inputs whose output exists")
+        items, targets = [i for i, _ in keep], [t for _, t in keep]
+    elif skip_existing and output is not None and output.exists():
+        if not quiet:
+            _err(f"skipping: {output} exists")
+        return
+    _run(items, targets, fmt.value, gather and output is not None, jobs or default_jobs(),
+         quiet=quiet, strict=strict, debug=debug, single=single and not gather)  # fmt: skip
+
+
+def _run(
+    items: list[Any], targets: list[Path | None], fmt: str, gather_to_file: bool, jobs: int,
+    *, quiet: bool, strict: bool, debug: bool, single: bool,
+) -> None:  # fmt: skip
+    from fengong.batch import STDIN, parse_many
+    from fengong.exporters import render, render_bytes
+    from fengong.schema import Plan
+
+    stdin = sys.stdin.buffer.read() if any(i.path == STDIN for i in items) else None
+    progress = None if quiet or single or not sys.stderr.isatty() else _progress(len(items))
+    gathered: list[Plan] = []
+    failed: list[Any] = []
+    tasks = warnings = 0
+    try:
+        for outcome, target in zip(parse_many(items, jobs, stdin, strict), targets, strict=True):
+            if progress is not None:
+                progress[0].advance(progress[1])
+            if not outcome.ok:
+                failed.append(outcome)
+                _err(f"error: {_shown(outcome.input.path)}: {outcome.message} [{outcome.code}]")
+                if debug and outcome.traceback:
+                    sys.stderr.write(outcome.traceback)
+                continue
+            tasks += outcome.tasks
+            warnings += outcome.warnings
+            plan = Plan.model_validate_json(outcome.plan_json or "")
+            if gather_to_file:
+                gathered.append(plan)
+            elif target is None:
+                if fmt == "csv" and tasks != outcome.tasks:
+                    sys.stdout.write(render(plan, fmt).split("\r\n", 1)[1])  # one header
+                else:
+                    sys.stdout.write(render(plan, fmt))
+                sys.stdout.flush()
+            else:
+                write_atomically(target, render_bytes([plan], fmt))
+                if single and not quiet:
+                    _err(f"wrote {target} ({outcome.tasks} tasks, {outcome.warnings} warnings)")
+    finally:
+        if progress is not None:
+            progress[0].stop()
+    if gather_to_file and targets and targets[0] is not None and gathered:
+        write_atomically(targets[0], render_bytes(gathered, fmt))
+    if not single and not quiet:
+        parsed = len(items) - len(failed)
+        _err(
+            f"{len(items)} files: {parsed} parsed ({tasks} tasks, {warnings} warnings), "
+            f"{len(failed)} failed"
+        )
+        for outcome in failed:
+            _err(f"  failed: {_shown(outcome.input.path)}: {outcome.message} [{outcome.code}]")
+    if failed:
+        raise typer.Exit(1)
+
+
+def _shown(path: str) -> str:
+    return "<stdin>" if path == "-" else path
+
+
+def _progress(total: int) -> tuple[Any, Any]:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    bar = Progress(
+        "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+        TimeRemainingColumn(), console=Console(stderr=True), transient=True,
+    )  # fmt: skip
+    bar.start()
+    return bar, bar.add_task("parsing", total=total)
 
 
 @app.command()

@@ -1,15 +1,20 @@
-"""Plan → text formats, one module each; ``render`` picks by format name."""
+"""Plan → output formats, one module each; ``render`` picks by format name.
+
+``json`` and ``yaml`` hold a whole Plan; ``jsonl``, ``csv`` and ``xlsx`` hold one row per
+task and can gather the tasks of many plans into one output.
+"""
 
 from __future__ import annotations
 
 from fengong.schema import Plan
 
-FORMATS = ("json", "yaml")
-SUFFIXES = {"json": ".json", "yaml": ".yaml"}
+FORMATS = ("json", "yaml", "jsonl", "csv", "xlsx")
+SUFFIXES = {"json": ".json", "yaml": ".yaml", "jsonl": ".jsonl", "csv": ".csv", "xlsx": ".xlsx"}
+ROW_FORMATS = ("jsonl", "csv", "xlsx")
 
 
 def render(plan: Plan, fmt: str) -> str:
-    """Return ``plan`` serialised as ``fmt`` (``json`` or ``yaml``)."""
+    """Return ``plan`` serialised as text in ``fmt`` (every format but ``xlsx``)."""
     if fmt == "json":
         from fengong.exporters.json import plan_to_json
 
@@ -18,4 +23,26 @@ def render(plan: Plan, fmt: str) -> str:
         from fengong.exporters.yaml import plan_to_yaml
 
         return plan_to_yaml(plan)
-    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt == "jsonl":
+        from fengong.exporters.jsonl import plan_to_jsonl
+
+        return plan_to_jsonl(plan)
+    if fmt == "csv":
+        from fengong.exporters.csv import plans_to_csv
+
+        return plans_to_csv([plan])
+    raise ValueError(f"unknown text format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def render_bytes(plans: list[Plan], fmt: str) -> bytes:
+    """Return ``plans`` in ``fmt`` as bytes to write to a file; several plans are
+    gathered into one output (only for the row formats)."""
+    if fmt == "xlsx":
+        from fengong.exporters.xlsx import plans_to_xlsx
+
+        return plans_to_xlsx(plans)
+    if fmt == "csv":
+        from fengong.exporters.csv import plans_to_csv
+
+        return plans_to_csv(plans).encode("utf-8")
+    return "".join(render(plan, fmt) for plan in plans).encode("utf-8")

@@ -1,0 +1,192 @@
+"""Many inputs → many Plans: which files to read, where each output goes, parallel parsing.
+
+The CLI is a thin layer over this module. Parsing runs in worker processes (``jobs``);
+results come back in input order, so a parallel run writes exactly what a serial run
+writes. A worker never raises: every input ends as an ``Outcome`` that either holds its
+Plan (as JSON) or the reason it failed, with the error's stable code.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+PLAN_SUFFIXES = frozenset({".txt", ".text", ".pdf", ".docx", ".docm", ".doc", ".wps", ".rtf"})
+_BINARY_MAGIC = (b"%PDF-", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"{\\rtf")
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Input:
+    """One document to parse: its path (or ``-``) and where its output goes relative to
+    the output folder."""
+
+    path: str
+    relative: Path
+
+
+@dataclass
+class Outcome:
+    """What became of one input."""
+
+    input: Input
+    plan_json: str | None = None
+    tasks: int = 0
+    warnings: int = 0
+    code: str | None = None
+    message: str | None = None
+    traceback: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when the input gave a Plan."""
+        return self.plan_json is not None
+
+
+def _looks_like_plan(path: Path) -> bool:
+    if path.suffix.lower() in PLAN_SUFFIXES:
+        return True
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError:
+        return False
+    return head.startswith(_BINARY_MAGIC)
+
+
+def collect_inputs(arguments: list[str]) -> list[Input]:
+    """Return the inputs named by ``arguments``: files as given (whatever their name),
+    ``-`` for stdin, and the plan files inside folders, recursively and sorted. In a
+    folder, a file is a plan by its suffix (.txt .pdf .docx .doc .wps .rtf) or, for any
+    name, by the magic bytes of a PDF, DOCX or old Word file; hidden files are skipped.
+    A missing path is kept, so that it is reported as a failure."""
+    inputs: list[Input] = []
+    for argument in arguments:
+        if argument == STDIN:
+            inputs.append(Input(STDIN, Path("stdin")))
+            continue
+        path = Path(argument)
+        if not path.is_dir():
+            inputs.append(Input(argument, Path(path.name)))
+            continue
+        for found in sorted(path.rglob("*")):
+            relative = found.relative_to(path)
+            if any(part.startswith(".") for part in relative.parts) or not found.is_file():
+                continue
+            if _looks_like_plan(found):
+                inputs.append(Input(str(found), relative))
+    return inputs
+
+
+def output_paths(inputs: list[Input], out_dir: Path, suffix: str) -> list[Path]:
+    """Return one output path per input inside ``out_dir``: the input's folder structure
+    mirrored, its stem with ``suffix``. Two inputs that would share a path (``plan.pdf``
+    and ``plan.docx``, or the same name given twice) keep their own suffix, then a
+    counter, so that no output overwrites another."""
+    taken: set[Path] = set()
+    paths = []
+    for item in inputs:
+        base = out_dir / item.relative.parent / item.relative.stem
+        candidate = base.with_name(base.name + suffix)
+        if candidate in taken:
+            candidate = base.with_name(base.name + item.relative.suffix + suffix)
+        counter = 2
+        while candidate in taken:
+            candidate = base.with_name(f"{base.name}-{counter}{suffix}")
+            counter += 1
+        taken.add(candidate)
+        paths.append(candidate)
+    return paths
+
+
+def parse_one(item: Input, stdin: bytes | None = None, strict: bool = False) -> Outcome:
+    """Parse one input into an ``Outcome``; never raises for bad input.
+
+    ``stdin`` holds the bytes of ``-``. With ``strict``, a Plan with warnings is a
+    failure (code ``warnings``).
+    """
+    import traceback
+
+    from fengong.errors import FengongError
+    from fengong.pipeline import parse_bytes
+
+    try:
+        if item.path == STDIN:
+            data = stdin or b""
+            name = None
+        else:
+            path = Path(item.path)
+            if not path.is_file():
+                return Outcome(item, code="missing", message="no such file")
+            data = path.read_bytes()
+            name = item.path
+        plan = parse_bytes(data, name)
+    except FengongError as err:
+        return Outcome(item, code=err.code, message=err.message)
+    except OSError as err:
+        return Outcome(item, code="unreadable", message=f"cannot read the file: {err.strerror}")
+    except Exception as err:  # a defect in fengong, not bad input
+        return Outcome(
+            item,
+            code="internal",
+            message=f"internal error ({type(err).__name__}: {err}); please report it",
+            traceback=traceback.format_exc(),
+        )
+    outcome = Outcome(
+        item, plan.model_dump_json(), tasks=len(plan.tasks), warnings=len(plan.warnings)
+    )
+    if strict and plan.warnings:
+        outcome.plan_json = None
+        outcome.code = "warnings"
+        outcome.message = f"{len(plan.warnings)} warnings (--strict): " + ", ".join(
+            sorted({w.code for w in plan.warnings})
+        )
+    return outcome
+
+
+def _parse_task(args: tuple[Input, bytes | None, bool]) -> Outcome:
+    return parse_one(*args)
+
+
+def parse_many(
+    inputs: list[Input],
+    jobs: int = 1,
+    stdin: bytes | None = None,
+    strict: bool = False,
+) -> Iterator[Outcome]:
+    """Yield the ``Outcome`` of every input, in input order, parsing in ``jobs``
+    processes (one: in this process)."""
+    work = [(item, stdin if item.path == STDIN else None, strict) for item in inputs]
+    if jobs <= 1 or len(inputs) <= 1:
+        yield from map(_parse_task, work)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(inputs))) as pool:
+        yield from pool.map(_parse_task, work, chunksize=1)
+
+
+def write_atomically(path: Path, data: str | bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename, so that a
+    failed run never leaves a half-written file and an existing file is only replaced
+    by a complete one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def default_jobs() -> int:
+    """The number of CPUs this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
