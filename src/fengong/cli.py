@@ -154,7 +154,7 @@ def parse(
             _err(f"skipping: {output} exists")
         return
     _run(items, targets, fmt.value, gather and output is not None, jobs or default_jobs(),
-         quiet=quiet, strict=strict, debug=debug, single=single and not gather)  # fmt: skip
+         quiet=quiet, strict=strict, debug=debug, single=single)  # fmt: skip
 
 
 def _run(
@@ -200,6 +200,8 @@ def _run(
             progress[0].stop()
     if gather_to_file and targets and targets[0] is not None and gathered:
         write_atomically(targets[0], render_bytes(gathered, fmt))
+        if single and not quiet:
+            _err(f"wrote {targets[0]} ({tasks} tasks, {warnings} warnings)")
     if not single and not quiet:
         parsed = len(items) - len(failed)
         _err(

@@ -11,6 +11,19 @@ WIDTHS = {"task": 60, "criteria": 40, "measures": 40, "section": 30, "title": 24
           "lead": 18, "responsible": 18, "support": 18, "file": 24, "deadline": 16}  # fmt: skip
 
 
+def _height(row: list[str | int | None], widths: list[int]) -> float:
+    """Row height in points for wrapped text: spreadsheet programs do not always grow a
+    row to fit on opening. A CJK character is about two width units."""
+    lines = 1
+    for value, width in zip(row, widths, strict=True):
+        if isinstance(value, str) and value:
+            wrapped = sum(
+                -(-max(len(part) * 2, 1) // max(width - 1, 1)) for part in value.split("\n")
+            )
+            lines = max(lines, wrapped)
+    return min(15.0 * lines, 409.0)
+
+
 def plans_to_xlsx(plans: list[Plan]) -> bytes:
     """Return an XLSX workbook with one sheet of tasks (one row per task)."""
     from openpyxl import Workbook
@@ -23,12 +36,13 @@ def plans_to_xlsx(plans: list[Plan]) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
+    widths = [WIDTHS.get(name, 10) for name in COLUMNS]
     for plan in plans:
         for row in task_rows(plan):
             sheet.append(row)
-    for index, name in enumerate(COLUMNS, start=1):
-        letter = sheet.cell(row=1, column=index).column_letter
-        sheet.column_dimensions[letter].width = WIDTHS.get(name, 10)
+            sheet.row_dimensions[sheet.max_row].height = _height(row, widths)
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = width
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = wrap
