@@ -137,3 +137,14 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
     assert runner.invoke(app, ["parse", str(empty)]).exit_code == 2
+
+
+def test_python_api_parses_with_a_forced_format_and_renders() -> None:
+    import fengong
+
+    data = (SAMPLES / "docx" / "seed002_tab-cells_section-rows.docx").read_bytes()
+    plan = fengong.parse(data, format="docx")
+    assert len(plan.tasks) == 54
+    assert fengong.render(plan, "jsonl").count("\n") == 54
+    assert fengong.render_bytes([plan, plan], "csv").decode("utf-8-sig").count("\r\n") == 1 + 108
+    assert fengong.Plan.model_validate_json(fengong.render(plan, "json")) == plan

@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from fengong.exporters import render, render_bytes
     from fengong.pipeline import parse
     from fengong.schema import Plan
 
-__all__ = ["Plan", "__version__", "parse"]
+__all__ = ["Plan", "__version__", "parse", "render", "render_bytes"]
 
 
 def __getattr__(name: str) -> Any:
@@ -25,6 +26,10 @@ def __getattr__(name: str) -> Any:
         from fengong.pipeline import parse
 
         return parse
+    if name in ("render", "render_bytes"):
+        from fengong import exporters
+
+        return getattr(exporters, name)
     if name == "Plan":
         from fengong.schema import Plan
 

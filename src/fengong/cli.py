@@ -14,6 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from fengong import __version__
+from fengong.batch import write_atomically
 
 app = typer.Typer(
     name="fengong",
@@ -48,13 +49,6 @@ class OutputFormat(str, Enum):
 
 def _err(message: str) -> None:
     sys.stderr.write(f"fengong: {message}\n")
-
-
-def write_atomically(path: Path, text: str | bytes) -> None:
-    """Write ``text`` to ``path`` atomically (see ``fengong.batch.write_atomically``)."""
-    from fengong.batch import write_atomically as write
-
-    write(path, text)
 
 
 def _version(value: bool) -> None:

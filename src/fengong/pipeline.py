@@ -9,14 +9,15 @@ from fengong.errors import FengongError
 from fengong.schema import Plan, Source
 
 
-def parse_bytes(data: bytes, path: str | None = None) -> Plan:
+def parse_bytes(data: bytes, path: str | None = None, format: str | None = None) -> Plan:
     """Return the ``Plan`` of a document given as bytes; ``path`` is recorded as its
-    source. Raises ``FengongError`` when the document cannot be read."""
+    source; ``format`` forces a reader instead of detecting one from the content.
+    Raises ``FengongError`` when the document cannot be read."""
     from fengong.interpret.plan import document_to_plan
     from fengong.parsers import read_document
 
     try:
-        doc = read_document(data, path)
+        doc = read_document(data, path, format=format)
     except FengongError as err:
         err.path = err.path or path
         raise
@@ -30,13 +31,14 @@ def parse_bytes(data: bytes, path: str | None = None) -> Plan:
     return document_to_plan(doc, source)
 
 
-def parse(source: str | Path | bytes) -> Plan:
-    """Return the ``Plan`` of a file path or of raw bytes."""
+def parse(source: str | Path | bytes, format: str | None = None) -> Plan:
+    """Return the ``Plan`` of a file path or of raw bytes; ``format`` (``text``, ``docx``,
+    ``pdf``, ``doc``, ``rtf``) forces a reader, else the content decides."""
     if isinstance(source, bytes):
-        return parse_bytes(source)
+        return parse_bytes(source, format=format)
     path = Path(source)
     try:
         data = path.read_bytes()
     except OSError as err:
         raise FengongError(f"cannot read the file: {err.strerror}", path=str(path)) from err
-    return parse_bytes(data, str(path))
+    return parse_bytes(data, str(path), format=format)

@@ -9,16 +9,20 @@ from fengong.parsers.limits import DEFAULT_LIMITS, Limits, check_input_size
 
 
 def read_document(
-    data: bytes, name: str | None = None, limits: Limits = DEFAULT_LIMITS
+    data: bytes,
+    name: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    format: str | None = None,
 ) -> Document:
     """Detect the format of ``data`` and return its ``Document``.
 
     Heavy libraries are imported here, only for the format that needs them. Old Word
     files (``.doc``, ``.wps``, ``.rtf``) are converted to DOCX by LibreOffice first, and a
-    note says so. Raises ``FengongError`` when the document cannot be read.
+    note says so. ``format`` (``text``, ``docx``, ``doc``, ``rtf``, ``pdf``) skips
+    detection. Raises ``FengongError`` when the document cannot be read.
     """
     check_input_size(data, limits)
-    kind = sniff_format(data, name)
+    kind = format or sniff_format(data, name)
     if kind == "text":
         from fengong.parsers.text import TextReader
 
