@@ -36,6 +36,7 @@ from docx.oxml.ns import qn  # noqa: E402
 from docx.shared import Pt  # noqa: E402
 
 from fengong.document import Table  # noqa: E402
+from fengong.interpret.numbering import number_value  # noqa: E402
 from fengong.parsers.text import TextReader  # noqa: E402
 
 TEXT = ROOT / "samples" / "text"
@@ -67,17 +68,6 @@ HEADING_PATTERNS = [  # level, regex for the printed number, numFmt, lvlText tem
     (3, re.compile(r"^([（(])(\d+)([）)])"), "decimal", None),
 ]
 CN = "一二三四五六七八九十"
-
-
-def _cn_value(text: str) -> int:
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + CN.index(text[1]) + 1
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (CN.index(tens) + 1) * 10 + (CN.index(ones) + 1 if ones else 0)
-    return CN.index(text) + 1
 
 
 def _el(tag: str, **attrs: str) -> Any:
@@ -163,7 +153,7 @@ class HeadingNumbering:
             else:
                 value_text = groups[0]
                 lvl_text = template or f"%{level + 1}{groups[1]}"
-            value = int(value_text) if value_text.isdigit() else _cn_value(value_text)
+            value = number_value(value_text)
             if self.templates.setdefault(level, lvl_text) != lvl_text:
                 return None
             if value != self.counters.get(level, 0) + 1:

@@ -67,6 +67,26 @@ OUTLINE = (
 )
 
 
+def _decimal_list(abstract_id: int, nums: list[tuple[int, bool]]) -> str:
+    """numbering.xml content: one decimal ``%1.`` list and its instances, each given as
+    (numId, restarts at 1 with startOverride)."""
+    out = (
+        f'<w:abstractNum w:abstractNumId="{abstract_id}">'
+        + _level(0, "decimal", "%1.")
+        + "</w:abstractNum>"
+    )
+    for num_id, restart in nums:
+        override = (
+            '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'
+            if restart
+            else ""
+        )
+        out += (
+            f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>{override}</w:num>'
+        )
+    return out
+
+
 def _numbered(text: str, num: int = 5, ilvl: int = 0) -> str:
     return p(text, f'<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num}"/></w:numPr>')
 
@@ -95,13 +115,7 @@ def test_outline_numbering_is_printed_as_word_prints_it() -> None:
 
 
 def test_a_restarted_instance_counts_from_its_start_and_a_plain_one_continues() -> None:
-    numbering = (
-        '<w:abstractNum w:abstractNumId="2">' + _level(0, "decimal", "%1.") + "</w:abstractNum>"
-        '<w:num w:numId="7"><w:abstractNumId w:val="2"/></w:num>'
-        '<w:num w:numId="8"><w:abstractNumId w:val="2"/>'
-        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
-        '<w:num w:numId="9"><w:abstractNumId w:val="2"/></w:num>'
-    )
+    numbering = _decimal_list(2, [(7, False), (8, True), (9, False)])
     body = (
         _numbered("甲", 7) + _numbered("乙", 7)
         + _numbered("丙", 8) + _numbered("丁", 8)
@@ -130,12 +144,7 @@ def test_numbering_without_a_definition_is_a_warning_not_a_crash() -> None:
 
 
 def test_numbered_items_in_a_cell_split_into_criteria() -> None:
-    numbering = (
-        '<w:abstractNum w:abstractNumId="3">' + _level(0, "decimal", "%1.") + "</w:abstractNum>"
-        '<w:num w:numId="11"><w:abstractNumId w:val="3"/></w:num>'
-        '<w:num w:numId="12"><w:abstractNumId w:val="3"/>'
-        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
-    )
+    numbering = _decimal_list(3, [(11, False), (12, True)])
     body = tbl(
         tr(tc("工作任务"), tc("评价标准"), tc("责任单位")),
         tr(tc("做好政策解读。"), tc(_numbered("数量达标。", 11) + _numbered("及时解读。", 11)),

@@ -9,7 +9,6 @@ units by role, deadline, criteria and measures; and the plan's title, issuer and
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -123,4 +122,3 @@ def test_doc_without_libreoffice_says_how_to_convert(
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1024
     with pytest.raises(UnsupportedFormatError, match="install LibreOffice"):
         parse_bytes(ole, "plan.doc")
-    assert os.environ["FENGONG_SOFFICE"].endswith("no-soffice")

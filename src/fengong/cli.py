@@ -164,6 +164,7 @@ def _run(
     gathered: list[Plan] = []
     failed: list[Any] = []
     tasks = warnings = 0
+    header_written = False
     try:
         for outcome, target in zip(parse_many(items, jobs, stdin, strict), targets, strict=True):
             if progress is not None:
@@ -180,10 +181,11 @@ def _run(
             if gather_to_file:
                 gathered.append(plan)
             elif target is None:
-                if fmt == "csv" and tasks != outcome.tasks:
-                    sys.stdout.write(render(plan, fmt).split("\r\n", 1)[1])  # one header
-                else:
-                    sys.stdout.write(render(plan, fmt))
+                text = render(plan, fmt)
+                if fmt == "csv" and header_written:
+                    text = text.split("\r\n", 1)[1]  # one header row for the whole stream
+                header_written = True
+                sys.stdout.write(text)
                 sys.stdout.flush()
             else:
                 write_atomically(target, render_bytes([plan], fmt))

@@ -1,7 +1,8 @@
 """How much a reader may take in: the bounds that keep hostile files from hurting us.
 
-One ``Limits`` value travels with a read; every number is a default a user can override
-(``fengong parse --max-…``). Readers check the cheap ones before they parse anything.
+One ``Limits`` value travels with a read; every number is a default that a caller of
+``read_document`` can override (CLI options for them are still to come). Readers check
+the cheap ones before they parse anything.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def check_input_size(data: bytes, limits: Limits) -> None:
     if len(data) > limits.max_input_bytes:
         raise TooLargeError(
             f"the file is {len(data) // MiB} MiB, over the limit of "
-            f"{limits.max_input_bytes // MiB} MiB (raise it with --max-input-mb)"
+            f"{limits.max_input_bytes // MiB} MiB"
         )
 
 

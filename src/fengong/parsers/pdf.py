@@ -227,7 +227,7 @@ def _has_doubled_chars(chars: list[dict[str, Any]]) -> bool:
     return False
 
 
-def _garbled_share(chars: list[dict[str, Any]]) -> int:
+def _garbled_count(chars: list[dict[str, Any]]) -> int:
     return sum(1 for c in chars if _GARBLED.search(c.get("text", "")))
 
 
@@ -259,8 +259,7 @@ class PdfReader:
                 raise UnreadableError(f"the PDF's page tree is damaged ({err})") from err
             if len(page_list) > self.limits.max_pages:
                 raise TooLargeError(
-                    f"{len(page_list)} pages, over the limit of {self.limits.max_pages} "
-                    "(raise it with --max-pages)"
+                    f"{len(page_list)} pages, over the limit of {self.limits.max_pages}"
                 )
             for number, raw_page in enumerate(page_list, start=1):
                 try:
@@ -271,7 +270,7 @@ class PdfReader:
                         chars = page.chars
                     total_chars += len(chars)
                     images += len(raw_page.images)
-                    bad = _garbled_share(chars)
+                    bad = _garbled_count(chars)
                     garbled += bad
                     if bad:
                         page = page.filter(

@@ -25,7 +25,7 @@ from typing import Any
 from fengong.document import Block, Cell, Document, Paragraph, Provenance, Row, Table
 from fengong.errors import TooLargeError, UnreadableError
 from fengong.parsers.limits import DEFAULT_LIMITS, Limits, check_input_size, open_zip
-from fengong.parsers.word_numbering import Numbering, W
+from fengong.parsers.word_numbering import Numbering, W, to_int, w_val
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _SKIPPED = frozenset(
@@ -95,24 +95,17 @@ class _Walker:
                 self._inline(child, out, boxes)
 
     def _numbering_of(self, p: Any) -> tuple[str, int] | None:
+        """The (list id, level) numbering ``p``: its own ``w:numPr``, else its style's
+        (following ``basedOn``); None when unnumbered or numbered with list ``0``."""
         ppr = p.find(W + "pPr")
         numpr = ppr.find(W + "numPr") if ppr is not None else None
-        style = ppr.find(W + "pStyle") if ppr is not None else None
-        num_id: str | None = None
-        ilvl: int | None = None
-        if numpr is not None:
-            num_el, lvl_el = numpr.find(W + "numId"), numpr.find(W + "ilvl")
-            num_id = num_el.get(W + "val") if num_el is not None else None
-            ilvl = _int_or_none(lvl_el.get(W + "val") if lvl_el is not None else None)
-        style_id = style.get(W + "val") if style is not None else None
+        num_id, ilvl = w_val(numpr, "numId"), to_int(w_val(numpr, "ilvl"))
+        style_id = w_val(ppr, "pStyle")
         seen = 0
         while num_id is None and style_id and style_id in self.styles and seen < 10:
             based_on, style_numpr = self.styles[style_id]
-            if style_numpr is not None:
-                num_el, lvl_el = style_numpr.find(W + "numId"), style_numpr.find(W + "ilvl")
-                num_id = num_el.get(W + "val") if num_el is not None else None
-                if ilvl is None and lvl_el is not None:
-                    ilvl = _int_or_none(lvl_el.get(W + "val"))
+            num_id = w_val(style_numpr, "numId")
+            ilvl = ilvl if ilvl is not None else to_int(w_val(style_numpr, "ilvl"))
             style_id, seen = based_on, seen + 1
         if num_id is None or num_id == "0":
             return None
@@ -160,13 +153,13 @@ class _Walker:
             elif tag in _WRAPPERS:
                 self.body(child, depth)
 
+    def _check_depth(self, depth: int) -> None:
+        if depth >= self.limits.max_depth:
+            raise TooLargeError(f"tables nested more than {self.limits.max_depth} deep")
+
     def table(self, tbl: Any, depth: int) -> None:
         """Append a table block, or unwrap a layout frame around other tables."""
-        if depth >= self.limits.max_depth:
-            raise TooLargeError(
-                f"tables nested more than {self.limits.max_depth} deep "
-                "(raise the limit with --max-depth)"
-            )
+        self._check_depth(depth)
         rows = list(_children(tbl, "tr"))
         cells_of_rows = [list(_children(tr, "tc")) for tr in rows]
         if (
@@ -194,17 +187,15 @@ class _Walker:
              open_merges: dict[int, Cell], depth: int) -> Row:  # fmt: skip
         trpr = tr.find(W + "trPr")
         cells: list[Cell | None] = []
-        before = _int_or_none(_prop(trpr, "gridBefore")) or 0
+        before = to_int(w_val(trpr, "gridBefore")) or 0
         cells.extend(Cell("") for _ in range(before))
         previous: Cell | None = None
         for tc in tcs:
             self.cells += 1
             if self.cells > self.limits.max_cells:
-                raise TooLargeError(
-                    f"more than {self.limits.max_cells} table cells (raise with --max-cells)"
-                )
+                raise TooLargeError(f"more than {self.limits.max_cells} table cells")
             tcpr = tc.find(W + "tcPr")
-            span = max(1, _int_or_none(_prop(tcpr, "gridSpan")) or 1)
+            span = max(1, to_int(w_val(tcpr, "gridSpan")) or 1)
             column = len(cells)
             text = self._cell_text(tc, where, depth)
             vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
@@ -240,7 +231,7 @@ class _Walker:
             previous = cell
         for k in [k for k in open_merges if k >= len(cells)]:
             del open_merges[k]  # a short row ends the merges past its last cell
-        after = _int_or_none(_prop(trpr, "gridAfter")) or 0
+        after = to_int(w_val(trpr, "gridAfter")) or 0
         cells.extend(Cell("") for _ in range(after))
         return Row(cells, where, marked_header=_on(trpr, "tblHeader"))
 
@@ -259,11 +250,7 @@ class _Walker:
         return "\n".join(line for line in lines if line)
 
     def _nested_lines(self, tbl: Any, where: Provenance, depth: int) -> list[str]:
-        if depth >= self.limits.max_depth:
-            raise TooLargeError(
-                f"tables nested more than {self.limits.max_depth} deep "
-                "(raise the limit with --max-depth)"
-            )
+        self._check_depth(depth)
         lines = []
         for tr in _children(tbl, "tr"):
             texts = [self._cell_text(tc, where, depth) for tc in _children(tr, "tc")]
@@ -282,20 +269,6 @@ def _children(el: Any, name: str) -> Any:
             yield from _children(child, name)
 
 
-def _prop(pr: Any, name: str) -> str | None:
-    if pr is None:
-        return None
-    el = pr.find(W + name)
-    return el.get(W + "val") if el is not None else None
-
-
-def _int_or_none(value: str | None) -> int | None:
-    try:
-        return int(value) if value is not None else None
-    except ValueError:
-        return None
-
-
 def _styles_numbering(styles_root: Any) -> dict[str, tuple[str | None, Any]]:
     """Map each paragraph style id to (the style it is based on, its ``w:numPr``)."""
     styles: dict[str, tuple[str | None, Any]] = {}
@@ -304,7 +277,7 @@ def _styles_numbering(styles_root: Any) -> dict[str, tuple[str | None, Any]]:
     for style in styles_root.iter(W + "style"):
         ppr = style.find(W + "pPr")
         numpr = ppr.find(W + "numPr") if ppr is not None else None
-        styles[style.get(W + "styleId", "")] = (_prop(style, "basedOn"), numpr)
+        styles[style.get(W + "styleId", "")] = (w_val(style, "basedOn"), numpr)
     return styles
 
 

@@ -115,12 +115,14 @@ class _ListState:
     counters: dict[int, int] = field(default_factory=dict)
 
 
-def _val(el: Any, name: str) -> str | None:
+def w_val(el: Any, name: str) -> str | None:
+    """Return the ``w:val`` of child ``w:<name>`` of ``el`` (None when either is absent)."""
     child = el.find(W + name) if el is not None else None
     return child.get(W + "val") if child is not None else None
 
 
-def _int(value: str | None, default: int | None = None) -> int | None:
+def to_int(value: str | None, default: int | None = None) -> int | None:
+    """Return ``value`` as an int, ``default`` when it is missing or not a number."""
     try:
         return int(value) if value is not None else default
     except ValueError:
@@ -129,11 +131,11 @@ def _int(value: str | None, default: int | None = None) -> int | None:
 
 def _read_level(el: Any) -> Level:
     level = Level()
-    level.start = _int(_val(el, "start"), 1) or 0
-    level.fmt = _val(el, "numFmt") or "decimal"
-    text = _val(el, "lvlText")
+    level.start = to_int(w_val(el, "start"), 1) or 0
+    level.fmt = w_val(el, "numFmt") or "decimal"
+    text = w_val(el, "lvlText")
     level.text = text if text is not None else ""
-    level.restart = _int(_val(el, "lvlRestart"))
+    level.restart = to_int(w_val(el, "lvlRestart"))
     legal = el.find(W + "isLgl")
     level.legal = legal is not None and legal.get(W + "val", "1") not in ("0", "false")
     return level
@@ -154,16 +156,16 @@ class Numbering:
             return
         for el in root.iter(W + "abstractNum"):
             levels = {
-                _int(lvl.get(W + "ilvl"), 0) or 0: _read_level(lvl) for lvl in el.iter(W + "lvl")
+                to_int(lvl.get(W + "ilvl"), 0) or 0: _read_level(lvl) for lvl in el.iter(W + "lvl")
             }
             self._abstract[el.get(W + "abstractNumId", "")] = levels
         for el in root.iter(W + "num"):
-            abstract_id = _val(el, "abstractNumId") or ""
+            abstract_id = w_val(el, "abstractNumId") or ""
             overrides: dict[int, Level] = {}
             starts: dict[int, int] = {}
             for override in el.iter(W + "lvlOverride"):
-                ilvl = _int(override.get(W + "ilvl"), 0) or 0
-                start = _int(_val(override, "startOverride"))
+                ilvl = to_int(override.get(W + "ilvl"), 0) or 0
+                start = to_int(w_val(override, "startOverride"))
                 if start is not None:
                     starts[ilvl] = start
                 lvl = override.find(W + "lvl")
