@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from fengong.schema import Plan, Task
+from fengong.schema import Location, Plan
+
+Cell = str | int | None
 
 COLUMNS = (
     "file", "title", "seq", "section", "number", "task", "lead", "responsible", "support",
@@ -10,21 +12,23 @@ COLUMNS = (
 )  # fmt: skip
 
 
-def _where(task: Task) -> str:
-    s = task.source
+def describe_location(location: Location, page: bool = False) -> str:
+    """Return a location as words (``page 3, table 0, row 12``); the page only when
+    ``page`` is set (the row formats have a column of its own for it)."""
     parts = [
-        f"line {s.line}" if s.line is not None else "",
-        f"table {s.table}" if s.table is not None else "",
-        f"row {s.row}" if s.row is not None else "",
-        f"paragraph {s.paragraph}" if s.paragraph is not None else "",
+        f"page {location.page}" if page and location.page is not None else "",
+        f"line {location.line}" if location.line is not None else "",
+        f"table {location.table}" if location.table is not None else "",
+        f"row {location.row}" if location.row is not None else "",
+        f"paragraph {location.paragraph}" if location.paragraph is not None else "",
     ]
     return ", ".join(p for p in parts if p)
 
 
-def task_rows(plan: Plan) -> list[list[str | int | None]]:
+def task_rows(plan: Plan) -> list[list[Cell]]:
     """Return one list of cell values per task, in the order of ``COLUMNS``; lists of
     names are joined with 、, items of criteria and measures one per line."""
-    rows: list[list[str | int | None]] = []
+    rows: list[list[Cell]] = []
     for task in plan.tasks:
         deadline = task.deadline
         rows.append(
@@ -45,7 +49,7 @@ def task_rows(plan: Plan) -> list[list[str | int | None]]:
                 "\n".join(task.criteria),
                 "\n".join(task.measures),
                 task.source.page,
-                _where(task),
+                describe_location(task.source),
             ]
         )
     return rows

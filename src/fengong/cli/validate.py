@@ -1,0 +1,49 @@
+"""``fengong validate`` and ``fengong schema``: the output contract from the outside."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from fengong.cli.app import app
+
+
+@app.command()
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="JSON or YAML files written by fengong.")],
+) -> None:
+    """Check files against the Plan schema; exit 1 if any is not valid.
+
+    Example: fengong validate out.json
+    """
+    from fengong.validation import validate_file
+
+    failed = 0
+    for path in files:
+        plan, problems = validate_file(path)
+        if plan is not None:
+            typer.echo(f"{path}: valid ({len(plan.tasks)} tasks)")
+            continue
+        failed += 1
+        typer.echo(f"{path}: not valid", err=True)
+        for problem in problems[:50]:
+            typer.echo(f"  {problem.where}: {problem.message}", err=True)
+        if len(problems) > 50:
+            typer.echo(f"  … and {len(problems) - 50} more", err=True)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the Plan format.
+
+    Example: fengong schema > plan.schema.json
+    """
+    import json
+
+    from fengong.schema import Plan
+
+    typer.echo(json.dumps(Plan.model_json_schema(), ensure_ascii=False, indent=2))
