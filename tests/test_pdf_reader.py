@@ -184,12 +184,40 @@ def test_a_font_without_unicode_map_is_reported_not_emitted() -> None:
         read_document(data, "garbled.pdf")
 
 
-def test_a_truncated_pdf_is_a_clear_error() -> None:
-    # Reading the whole pages before a damaged tail is issue 6's work; today it is refused.
+def test_a_pdf_cut_before_its_pages_is_a_clear_error() -> None:
+    # LibreOffice writes the page objects last: a file cut in half has no whole page
     data = SAMPLE.read_bytes()
-    for cut in (len(data) // 2, len(data) - 200):
-        with pytest.raises(UnreadableError, match="damaged or truncated"):
-            parse_bytes(data[:cut], "cut.pdf")
+    with pytest.raises(UnreadableError, match="damaged or truncated"):
+        parse_bytes(data[: len(data) // 2], "cut.pdf")
+
+
+def test_a_pdf_with_a_damaged_tail_keeps_its_whole_pages() -> None:
+    data = SAMPLE.read_bytes()
+    whole = parse_bytes(data, "plan.pdf")
+    cut = parse_bytes(data[:-150], "cut.pdf")  # the cross-reference table is gone
+    assert cut.tasks == whole.tasks
+    assert [w.code for w in cut.warnings if w.code == "pdf-repaired"] == ["pdf-repaired"]
+
+
+def _three_pages() -> bytes:
+    resources = "<< /Font << /F1 9 0 R >> >>"
+    pages = [(f"BT /F1 12 Tf 72 700 Td (Page {i} text) Tj ET", resources) for i in (1, 2, 3)]
+    return make_pdf(pages, ["<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"])
+
+
+def test_a_garbled_tail_is_cut_off_and_the_page_tree_rebuilt() -> None:
+    data = _three_pages()
+    damaged = data[: data.index(b"xref")] + bytes(range(256))
+    doc = read_document(damaged, "x.pdf")
+    assert [b.text for b in doc.blocks] == ["Page 1 text", "Page 2 text", "Page 3 text"]
+    assert doc.notes[0][0] == "pdf-repaired" and "3 pages" in doc.notes[0][1]
+
+
+def test_a_truncation_that_loses_a_font_says_text_may_be_wrong() -> None:
+    data = _three_pages()
+    doc = read_document(data[: data.index(b"Page 3")], "x.pdf")
+    assert doc.pages == 3  # the third page's dictionary is whole, its contents are not
+    assert "objects they use (fonts, page contents) are lost" in doc.notes[0][1]
 
 
 def test_an_empty_page_pdf_is_empty() -> None:

@@ -63,3 +63,9 @@ class ScannedError(FengongError):
     """A scanned document: images of pages without a text layer."""
 
     code = "scanned"
+
+
+class TimeLimitError(FengongError):
+    """A document that took longer to read than the per-file time limit."""
+
+    code = "timeout"

@@ -5,19 +5,26 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from fengong.errors import FengongError
+from fengong.errors import FengongError, UnreadableError
+from fengong.parsers.limits import DEFAULT_LIMITS, Limits, check_input_size
 from fengong.schema import Plan, Source
 
 
-def parse_bytes(data: bytes, path: str | None = None, format: str | None = None) -> Plan:
+def parse_bytes(
+    data: bytes,
+    path: str | None = None,
+    format: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Plan:
     """Return the ``Plan`` of a document given as bytes; ``path`` is recorded as its
-    source; ``format`` forces a reader instead of detecting one from the content.
-    Raises ``FengongError`` when the document cannot be read."""
+    source; ``format`` forces a reader instead of detecting one from the content;
+    ``limits`` bounds what a reader takes in. Raises ``FengongError`` when the document
+    cannot be read."""
     from fengong.interpret.plan import document_to_plan
     from fengong.parsers import read_document
 
     try:
-        doc = read_document(data, path, format=format)
+        doc = read_document(data, path, limits, format=format)
     except FengongError as err:
         err.path = err.path or path
         raise
@@ -31,14 +38,25 @@ def parse_bytes(data: bytes, path: str | None = None, format: str | None = None)
     return document_to_plan(doc, source)
 
 
-def parse(source: str | Path | bytes, format: str | None = None) -> Plan:
+def parse(
+    source: str | Path | bytes, format: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Plan:
     """Return the ``Plan`` of a file path or of raw bytes; ``format`` (``text``, ``docx``,
-    ``pdf``, ``doc``, ``rtf``) forces a reader, else the content decides."""
+    ``pdf``, ``doc``, ``rtf``) forces a reader, else the content decides; ``limits``
+    (``fengong.Limits``) overrides the default bounds."""
     if isinstance(source, bytes):
-        return parse_bytes(source, format=format)
+        return parse_bytes(source, format=format, limits=limits)
     path = Path(source)
+    return parse_bytes(read_file(path, limits), str(path), format=format, limits=limits)
+
+
+def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """Return the bytes of ``path``; a file over ``limits.max_input_bytes`` is refused
+    (``TooLargeError``) before it is read, so that it never fills memory."""
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        if size > limits.max_input_bytes:
+            check_input_size(size, limits)
+        return path.read_bytes()
     except OSError as err:
-        raise FengongError(f"cannot read the file: {err.strerror}", path=str(path)) from err
-    return parse_bytes(data, str(path), format=format)
+        raise UnreadableError(f"cannot read the file: {err.strerror}", path=str(path)) from err

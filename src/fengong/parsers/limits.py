@@ -1,7 +1,7 @@
 """How much a reader may take in: the bounds that keep hostile files from hurting us.
 
 One ``Limits`` value travels with a read; every number is a default that a caller of
-``read_document`` can override (CLI options for them are still to come). Readers check
+``read_document`` can override, and the CLI has an option for each. Readers check
 the cheap ones before they parse anything.
 """
 
@@ -31,12 +31,14 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
-def check_input_size(data: bytes, limits: Limits) -> None:
-    """Raise ``TooLargeError`` when ``data`` is over ``limits.max_input_bytes``."""
-    if len(data) > limits.max_input_bytes:
+def check_input_size(data: bytes | int, limits: Limits) -> None:
+    """Raise ``TooLargeError`` when ``data`` (bytes, or their number) is over
+    ``limits.max_input_bytes``."""
+    size = data if isinstance(data, int) else len(data)
+    if size > limits.max_input_bytes:
         raise TooLargeError(
-            f"the file is {len(data) // MiB} MiB, over the limit of "
-            f"{limits.max_input_bytes // MiB} MiB"
+            f"the file is {size / MiB:.1f} MiB, over the limit of "
+            f"{limits.max_input_bytes / MiB:g} MiB (--max-input-mb)"
         )
 
 
@@ -58,7 +60,7 @@ def open_zip(data: bytes, limits: Limits, what: str = "DOCX") -> zipfile.ZipFile
     if total > limits.max_unzipped_bytes:
         raise TooLargeError(
             f"the {what} would inflate to {total // MiB} MiB, over the limit of "
-            f"{limits.max_unzipped_bytes // MiB} MiB (a zip bomb?)"
+            f"{limits.max_unzipped_bytes // MiB} MiB (a zip bomb? --max-unzipped-mb)"
         )
     for member in members:
         if member.file_size > MiB and member.file_size > limits.max_zip_ratio * max(
@@ -66,6 +68,7 @@ def open_zip(data: bytes, limits: Limits, what: str = "DOCX") -> zipfile.ZipFile
         ):
             raise TooLargeError(
                 f"{member.filename} inflates {member.file_size // max(member.compress_size, 1)}"
-                f" times (limit {limits.max_zip_ratio}): refusing a likely zip bomb"
+                f" times (limit {limits.max_zip_ratio}, --max-zip-ratio): refusing a likely"
+                " zip bomb"
             )
     return archive

@@ -59,7 +59,14 @@ class _Page:
 
 
 def _open(data: bytes) -> Any:
+    import logging
+
     import pdfplumber
+
+    # pdfminer logs every oddity of a damaged file; messages reach users as warnings
+    pdfminer_log = logging.getLogger("pdfminer")
+    if not pdfminer_log.handlers:
+        pdfminer_log.addHandler(logging.NullHandler())
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     try:
@@ -77,6 +84,36 @@ def _open(data: bytes) -> Any:
             ) from err
         detail = str(inner) or type(inner).__name__
         raise UnreadableError(f"not a readable PDF (damaged or truncated: {detail})") from err
+
+
+def _open_or_repair(data: bytes, notes: list[tuple[str, str, Provenance]]) -> Any:
+    """Open the PDF; when it is damaged or truncated, open it again over a page tree
+    rebuilt from its whole page objects (``pdf_repair``) and add a note saying so."""
+    from fengong.parsers.pdf_repair import rebuild_page_tree
+
+    try:
+        return _open(data)
+    except UnreadableError as damaged:
+        repaired = rebuild_page_tree(data)
+        if repaired is None:
+            raise
+        try:
+            pdf = _open(repaired.data)
+        except UnreadableError:
+            raise damaged from None
+    lost = (
+        f"; {repaired.missing} objects they use (fonts, page contents) are lost, so some "
+        "text may be missing or wrong"
+        if repaired.missing
+        else ""
+    )
+    notes.append((
+        "pdf-repaired",
+        f"the PDF is damaged or truncated; read the {repaired.pages} pages found whole in "
+        f"it, in the order they are stored (pages after the damage are lost){lost}",
+        Provenance(),
+    ))  # fmt: skip
+    return pdf
 
 
 def _cell_spans(table: Any) -> tuple[list[float], list[float]]:
@@ -247,8 +284,8 @@ class PdfReader:
     def read(self, data: bytes) -> Document:
         """Return the ``Document`` of PDF bytes; raise ``FengongError`` when unreadable."""
         check_input_size(data, self.limits)
-        pdf = _open(data)
         notes: list[tuple[str, str, Provenance]] = []
+        pdf = _open_or_repair(data, notes)
         pages: list[_Page] = []
         total_chars = garbled = images = 0
         table_index = 0
@@ -260,6 +297,7 @@ class PdfReader:
             if len(page_list) > self.limits.max_pages:
                 raise TooLargeError(
                     f"{len(page_list)} pages, over the limit of {self.limits.max_pages}"
+                    " (--max-pages)"
                 )
             for number, raw_page in enumerate(page_list, start=1):
                 try:

@@ -155,7 +155,9 @@ class _Walker:
 
     def _check_depth(self, depth: int) -> None:
         if depth >= self.limits.max_depth:
-            raise TooLargeError(f"tables nested more than {self.limits.max_depth} deep")
+            raise TooLargeError(
+                f"tables nested more than {self.limits.max_depth} deep (--max-depth)"
+            )
 
     def table(self, tbl: Any, depth: int) -> None:
         """Append a table block, or unwrap a layout frame around other tables."""
@@ -193,7 +195,7 @@ class _Walker:
         for tc in tcs:
             self.cells += 1
             if self.cells > self.limits.max_cells:
-                raise TooLargeError(f"more than {self.limits.max_cells} table cells")
+                raise TooLargeError(f"more than {self.limits.max_cells} table cells (--max-cells)")
             tcpr = tc.find(W + "tcPr")
             span = max(1, to_int(w_val(tcpr, "gridSpan")) or 1)
             column = len(cells)
