@@ -15,10 +15,11 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from fengong.exporters import render, render_bytes
+    from fengong.parsers.limits import Limits
     from fengong.pipeline import parse
     from fengong.schema import Plan
 
-__all__ = ["Plan", "__version__", "parse", "render", "render_bytes"]
+__all__ = ["Limits", "Plan", "__version__", "parse", "render", "render_bytes"]
 
 
 def __getattr__(name: str) -> Any:
@@ -30,6 +31,10 @@ def __getattr__(name: str) -> Any:
         from fengong import exporters
 
         return getattr(exporters, name)
+    if name == "Limits":
+        from fengong.parsers.limits import Limits
+
+        return Limits
     if name == "Plan":
         from fengong.schema import Plan
 

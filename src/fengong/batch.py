@@ -11,8 +11,11 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from fengong.parsers.limits import DEFAULT_LIMITS, Limits
 
 PLAN_SUFFIXES = frozenset({".txt", ".text", ".pdf", ".docx", ".docm", ".doc", ".wps", ".rtf"})
 _BINARY_MAGIC = (b"%PDF-", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"{\\rtf")
@@ -44,6 +47,12 @@ class Outcome:
     def ok(self) -> bool:
         """True when the input gave a Plan."""
         return self.plan_json is not None
+
+    def error_record(self) -> dict[str, dict[str, str | None]]:
+        """Return the failure as ``{"error": {"path", "code", "message"}}``, the object
+        that machine-readable output holds in place of a Plan."""
+        path = None if self.input.path == STDIN else self.input.path
+        return {"error": {"path": path, "code": self.code, "message": self.message}}
 
 
 def _looks_like_plan(path: Path) -> bool:
@@ -102,32 +111,86 @@ def output_paths(inputs: list[Input], out_dir: Path, suffix: str) -> list[Path]:
     return paths
 
 
-def parse_one(item: Input, stdin: bytes | None = None, strict: bool = False) -> Outcome:
+class _Expired(BaseException):
+    """Raised by the alarm when a file overruns its time limit. A BaseException, so that
+    no ``except Exception`` inside a library swallows it."""
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise ``_Expired`` in the block when it runs longer than ``seconds`` (None or 0:
+    no limit). Uses SIGALRM, so it works in the main thread on Unix, which is where
+    ``parse_one`` runs (in this process or in a worker); elsewhere there is no limit."""
+    import signal
+    import threading
+
+    usable = (
+        seconds
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise _Expired
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, float(seconds or 0))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How each input of a batch is read: limits, the time limit per file in seconds
+    (None: none) and whether a Plan with warnings counts as failed."""
+
+    limits: Limits = DEFAULT_LIMITS
+    timeout: float | None = None
+    strict: bool = False
+
+
+def parse_one(item: Input, stdin: bytes | None = None, settings: Settings = Settings()) -> Outcome:
     """Parse one input into an ``Outcome``; never raises for bad input.
 
-    ``stdin`` holds the bytes of ``-``. With ``strict``, a Plan with warnings is a
-    failure (code ``warnings``).
+    ``stdin`` holds the bytes of ``-``. A file that takes longer than
+    ``settings.timeout`` fails with code ``timeout``; with ``settings.strict``, a Plan
+    with warnings is a failure (code ``warnings``).
     """
     import traceback
 
     from fengong.errors import FengongError
-    from fengong.pipeline import parse_bytes
+    from fengong.pipeline import parse_bytes, read_file
 
     try:
-        if item.path == STDIN:
-            data = stdin or b""
-            name = None
-        else:
-            path = Path(item.path)
-            if not path.is_file():
-                return Outcome(item, code="missing", message="no such file")
-            data = path.read_bytes()
-            name = item.path
-        plan = parse_bytes(data, name)
+        with time_limit(settings.timeout):
+            if item.path == STDIN:
+                data = stdin or b""
+                name = None
+            else:
+                path = Path(item.path)
+                if not path.is_file():
+                    return Outcome(item, code="missing", message="no such file")
+                data = read_file(path, settings.limits)
+                name = item.path
+            plan = parse_bytes(data, name, limits=settings.limits)
+    except _Expired:
+        return Outcome(
+            item,
+            code="timeout",
+            message=f"reading took longer than the limit of {settings.timeout:g} s (--timeout)",
+        )
     except FengongError as err:
         return Outcome(item, code=err.code, message=err.message)
-    except OSError as err:
-        return Outcome(item, code="unreadable", message=f"cannot read the file: {err.strerror}")
+    except RecursionError:
+        return Outcome(item, code="too-large", message="the document is nested too deeply")
+    except MemoryError:
+        return Outcome(item, code="too-large", message="the document needs too much memory")
     except Exception as err:  # a defect in fengong, not bad input
         return Outcome(
             item,
@@ -138,7 +201,7 @@ def parse_one(item: Input, stdin: bytes | None = None, strict: bool = False) -> 
     outcome = Outcome(
         item, plan.model_dump_json(), tasks=len(plan.tasks), warnings=len(plan.warnings)
     )
-    if strict and plan.warnings:
+    if settings.strict and plan.warnings:
         outcome.plan_json = None
         outcome.code = "warnings"
         outcome.message = f"{len(plan.warnings)} warnings (--strict): " + ", ".join(
@@ -147,7 +210,7 @@ def parse_one(item: Input, stdin: bytes | None = None, strict: bool = False) -> 
     return outcome
 
 
-def _parse_task(args: tuple[Input, bytes | None, bool]) -> Outcome:
+def _parse_task(args: tuple[Input, bytes | None, Settings]) -> Outcome:
     return parse_one(*args)
 
 
@@ -155,11 +218,11 @@ def parse_many(
     inputs: list[Input],
     jobs: int = 1,
     stdin: bytes | None = None,
-    strict: bool = False,
+    settings: Settings = Settings(),
 ) -> Iterator[Outcome]:
     """Yield the ``Outcome`` of every input, in input order, parsing in ``jobs``
     processes (one: in this process)."""
-    work = [(item, stdin if item.path == STDIN else None, strict) for item in inputs]
+    work = [(item, stdin if item.path == STDIN else None, settings) for item in inputs]
     if jobs <= 1 or len(inputs) <= 1:
         yield from map(_parse_task, work)
         return

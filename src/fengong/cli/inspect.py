@@ -6,8 +6,16 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from fengong.batch import Settings
 from fengong.cli.app import app
-from fengong.cli.reading import Debug, Inputs, Tally, inputs_or_usage_error, read_plans
+from fengong.cli.reading import (
+    Debug,
+    Inputs,
+    Tally,
+    inputs_or_usage_error,
+    read_plans,
+    with_limit_options,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -16,7 +24,8 @@ if TYPE_CHECKING:
 
 
 @app.command()
-def inspect(inputs: Inputs, debug: Debug = False) -> None:
+@with_limit_options
+def inspect(inputs: Inputs, debug: Debug = False, *, settings: Settings) -> None:
     """Show the detected format and layout, the column roles, the sections with their
     task counts and every warning.
 
@@ -27,7 +36,7 @@ def inspect(inputs: Inputs, debug: Debug = False) -> None:
     items = inputs_or_usage_error(inputs)
     tally = Tally()
     console = Console()
-    for _, _, plan in read_plans(items, tally, jobs=1, progress=False, debug=debug):
+    for _, _, plan in read_plans(items, tally, settings, jobs=1, progress=False, debug=debug):
         show_plan(console, plan)
     if tally.failed:
         raise typer.Exit(1)

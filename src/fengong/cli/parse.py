@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from fengong.batch import Settings
 from fengong.cli.app import app, err, usage_error
 from fengong.cli.reading import (
     Debug,
@@ -18,6 +20,7 @@ from fengong.cli.reading import (
     inputs_or_usage_error,
     read_plans,
     summarise,
+    with_limit_options,
 )
 
 if TYPE_CHECKING:
@@ -40,6 +43,7 @@ class OutputFormat(str, Enum):
 
 
 @app.command()
+@with_limit_options
 def parse(
     inputs: Inputs,
     output: Annotated[
@@ -65,6 +69,8 @@ def parse(
         bool, typer.Option("--skip-existing", help="Leave inputs whose output exists.")
     ] = False,
     debug: Debug = False,
+    *,
+    settings: Settings,
 ) -> None:
     """Parse plans and print (or write) each Plan.
 
@@ -103,9 +109,11 @@ def parse(
             err(f"skipping: {output} exists")
         return
     tally = Tally()
+    to_stdout = output is None and fmt.value in ("json", "jsonl")
     plans = read_plans(
-        items, tally, jobs=jobs, strict=strict, progress=not (quiet or single), debug=debug
-    )
+        items, tally, settings, jobs=jobs, progress=not (quiet or single), debug=debug,
+        on_failure=partial(_print_error, fmt.value) if to_stdout else None,
+    )  # fmt: skip
     if gather and output is not None:
         _write_gathered(plans, output, fmt.value, announce=single and not quiet, tally=tally)
     else:
@@ -114,6 +122,15 @@ def parse(
         summarise(tally)
     if tally.failed:
         raise typer.Exit(1)
+
+
+def _print_error(fmt: str, outcome: Outcome) -> None:
+    """Write a failed input's error record to stdout, where its Plan would have gone."""
+    import json
+
+    indent = 2 if fmt == "json" else None
+    sys.stdout.write(json.dumps(outcome.error_record(), ensure_ascii=False, indent=indent) + "\n")
+    sys.stdout.flush()
 
 
 def _write_each(plans: Read, targets: list[Path | None], fmt: str, *, announce: bool) -> None:

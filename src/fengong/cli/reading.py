@@ -3,14 +3,18 @@ line per failed file, and the closing summary."""
 
 from __future__ import annotations
 
+import functools
+import inspect
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from fengong.batch import Settings
 from fengong.cli.app import err, usage_error
+from fengong.parsers.limits import DEFAULT_LIMITS, Limits, MiB
 
 if TYPE_CHECKING:
     from fengong.batch import Input, Outcome
@@ -29,6 +33,82 @@ Jobs = Annotated[
     typer.Option("--jobs", "-j", min=1, help="Parallel processes (default: all cores)."),
 ]
 Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks.")]
+_LIMITS = "Limits"
+MaxInputMb = Annotated[
+    float, typer.Option("--max-input-mb", min=0.001, help="Largest input file, in MiB.",
+                        rich_help_panel=_LIMITS),
+]  # fmt: skip
+MaxUnzippedMb = Annotated[
+    float, typer.Option("--max-unzipped-mb", min=0.001, rich_help_panel=_LIMITS,
+                        help="Largest uncompressed size of a DOCX's parts together, in MiB."),
+]  # fmt: skip
+MaxZipRatio = Annotated[
+    int, typer.Option("--max-zip-ratio", min=1, rich_help_panel=_LIMITS,
+                      help="Largest compression ratio of a DOCX part over 1 MiB."),
+]  # fmt: skip
+MaxPages = Annotated[
+    int, typer.Option("--max-pages", min=1, help="Most PDF pages.", rich_help_panel=_LIMITS)
+]
+MaxCells = Annotated[
+    int, typer.Option("--max-cells", min=1, help="Most table cells.", rich_help_panel=_LIMITS)
+]
+MaxDepth = Annotated[
+    int, typer.Option("--max-depth", min=1, help="Deepest nesting of tables in tables.",
+                      rich_help_panel=_LIMITS),
+]  # fmt: skip
+Timeout = Annotated[
+    float, typer.Option("--timeout", min=0, rich_help_panel=_LIMITS,
+                        help="Seconds one file may take; 0 for no limit."),
+]  # fmt: skip
+
+
+_LIMIT_OPTIONS = (
+    ("max_input_mb", MaxInputMb, DEFAULT_LIMITS.max_input_bytes / MiB),
+    ("max_unzipped_mb", MaxUnzippedMb, DEFAULT_LIMITS.max_unzipped_bytes / MiB),
+    ("max_zip_ratio", MaxZipRatio, DEFAULT_LIMITS.max_zip_ratio),
+    ("max_pages", MaxPages, DEFAULT_LIMITS.max_pages),
+    ("max_cells", MaxCells, DEFAULT_LIMITS.max_cells),
+    ("max_depth", MaxDepth, DEFAULT_LIMITS.max_depth),
+    ("timeout", Timeout, 120.0),
+)
+
+
+def settings_from_options(
+    max_input_mb: float, max_unzipped_mb: float, max_zip_ratio: int, max_pages: int,
+    max_cells: int, max_depth: int, timeout: float, strict: bool = False,
+) -> Settings:  # fmt: skip
+    """Return the batch ``Settings`` the limit options ask for."""
+    limits = Limits(
+        max_input_bytes=int(max_input_mb * MiB),
+        max_unzipped_bytes=int(max_unzipped_mb * MiB),
+        max_zip_ratio=max_zip_ratio,
+        max_pages=max_pages,
+        max_cells=max_cells,
+        max_depth=max_depth,
+    )
+    return Settings(limits=limits, timeout=timeout or None, strict=strict)
+
+
+def with_limit_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Decorate a typer command that takes ``settings: Settings`` so that it gets the
+    limit options (``--max-input-mb`` … ``--timeout``) instead, declared once here for
+    every command that reads documents. A ``strict`` parameter of the command is passed
+    into the settings too."""
+    signature = inspect.signature(command, eval_str=True)
+    own = [p for p in signature.parameters.values() if p.name != "settings"]
+    added = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=kind, default=default)
+        for name, kind, default in _LIMIT_OPTIONS
+    ]
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        values = {name: kwargs.pop(name) for name, _, _ in _LIMIT_OPTIONS}
+        settings = settings_from_options(**values, strict=kwargs.get("strict", False))
+        command(*args, settings=settings, **kwargs)
+
+    wrapper.__signature__ = signature.replace(parameters=own + added)  # type: ignore[attr-defined]
+    return wrapper
 
 
 @dataclass
@@ -58,13 +138,15 @@ def shown(path: str) -> str:
 
 
 def read_plans(
-    items: list[Input], tally: Tally, *, jobs: int | None = None, strict: bool = False,
+    items: list[Input], tally: Tally, settings: Settings, *, jobs: int | None = None,
     progress: bool = True, debug: bool = False,
+    on_failure: Callable[[Outcome], None] | None = None,
 ) -> Iterator[tuple[int, Outcome, Plan]]:  # fmt: skip
-    """Parse ``items`` (in ``jobs`` processes) and yield ``(index, outcome, plan)`` for
-    each one that gave a Plan, in input order. A failed input is written to stderr as
-    one line with its reason and code and kept in ``tally``; with ``progress`` a bar is
-    shown while stderr is a terminal."""
+    """Parse ``items`` as ``settings`` say (in ``jobs`` processes) and yield
+    ``(index, outcome, plan)`` for each one that gave a Plan, in input order. A failed
+    input is written to stderr as one line with its reason and code, kept in ``tally``
+    and handed to ``on_failure``; with ``progress`` a bar is shown while stderr is a
+    terminal."""
     from fengong.batch import STDIN, default_jobs, parse_many
     from fengong.schema import Plan
 
@@ -72,7 +154,7 @@ def read_plans(
     bar = _progress(len(items)) if progress and sys.stderr.isatty() else None
     tally.files += len(items)
     try:
-        outcomes = parse_many(items, jobs or default_jobs(), stdin, strict)
+        outcomes = parse_many(items, jobs or default_jobs(), stdin, settings)
         for index, outcome in enumerate(outcomes):
             if bar is not None:
                 bar[0].advance(bar[1])
@@ -81,6 +163,8 @@ def read_plans(
                 err(f"error: {shown(outcome.input.path)}: {outcome.message} [{outcome.code}]")
                 if debug and outcome.traceback:
                     sys.stderr.write(outcome.traceback)
+                if on_failure is not None:
+                    on_failure(outcome)
                 continue
             tally.tasks += outcome.tasks
             tally.warnings += outcome.warnings

@@ -9,8 +9,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from fengong.batch import Settings
 from fengong.cli.app import app, err, usage_error
-from fengong.cli.reading import Debug, Inputs, Jobs, Tally, inputs_or_usage_error, read_plans
+from fengong.cli.reading import (
+    Debug,
+    Inputs,
+    Jobs,
+    Tally,
+    inputs_or_usage_error,
+    read_plans,
+    with_limit_options,
+)
 
 if TYPE_CHECKING:
     from fengong.exporters.by_unit import Assignment, UnitTasks
@@ -28,6 +37,7 @@ class UnitsFormat(str, Enum):
 
 
 @app.command()
+@with_limit_options
 def units(
     inputs: Inputs,
     unit: Annotated[
@@ -48,6 +58,8 @@ def units(
     ] = None,
     jobs: Jobs = None,
     debug: Debug = False,
+    *,
+    settings: Settings,
 ) -> None:
     """List each unit with its tasks by role (lead / responsible / support).
 
@@ -63,7 +75,7 @@ def units(
         raise usage_error("xlsx is a file: give one with -o FILE.xlsx")
     items = inputs_or_usage_error(inputs)
     tally = Tally()
-    plans = [plan for _, _, plan in read_plans(items, tally, jobs=jobs, debug=debug)]
+    plans = [plan for _, _, plan in read_plans(items, tally, settings, jobs=jobs, debug=debug)]
     found = tasks_by_unit(plans)
     if unit is not None:
         chosen = select_units(found, unit)

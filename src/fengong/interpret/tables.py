@@ -172,6 +172,7 @@ def logical_tables(blocks: list[Block]) -> list[LogicalTable]:
             width = max(len(labels), _mode_width(body))
             labels = align_header(labels, width, [r.cells for r in body[:30]])
             roles = header_to_roles(labels, [r.cells for r in body])
+            labels += [""] * (len(roles) - len(labels))  # a body row wider than the mode
             if "task" not in roles or not (set(roles) - {"task", "section", "number", "extra"}):
                 current, pending = None, []
                 continue

@@ -37,8 +37,8 @@ def check_input_size(data: bytes | int, limits: Limits) -> None:
     size = data if isinstance(data, int) else len(data)
     if size > limits.max_input_bytes:
         raise TooLargeError(
-            f"the file is {size / MiB:.1f} MiB, over the limit of "
-            f"{limits.max_input_bytes / MiB:g} MiB (--max-input-mb)"
+            f"the file is {size / MiB:.3g} MiB, over the limit of "
+            f"{limits.max_input_bytes / MiB:.3g} MiB (--max-input-mb)"
         )
 
 

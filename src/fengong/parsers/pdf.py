@@ -12,6 +12,7 @@ Each page is closed after use so memory stays flat on long documents.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 from collections import Counter
@@ -84,6 +85,13 @@ def _open(data: bytes) -> Any:
             ) from err
         detail = str(inner) or type(inner).__name__
         raise UnreadableError(f"not a readable PDF (damaged or truncated: {detail})") from err
+
+
+def _close(pdf: Any) -> None:
+    """Close a pdfplumber PDF; closing one whose page tree is broken fails, and must not
+    hide the error that says so."""
+    with contextlib.suppress(Exception):
+        pdf.close()
 
 
 def _open_or_repair(data: bytes, notes: list[tuple[str, str, Provenance]]) -> Any:
@@ -283,11 +291,14 @@ class PdfReader:
 
     def read(self, data: bytes) -> Document:
         """Return the ``Document`` of PDF bytes; raise ``FengongError`` when unreadable."""
+        from fengong.parsers.pdf_guard import check_streams
+
         check_input_size(data, self.limits)
+        check_streams(data, self.limits)
         notes: list[tuple[str, str, Provenance]] = []
         pdf = _open_or_repair(data, notes)
         pages: list[_Page] = []
-        total_chars = garbled = images = 0
+        total_chars = garbled = images = cells = 0
         table_index = 0
         try:
             try:
@@ -320,6 +331,11 @@ class PdfReader:
                     record = _Page(number, float(page.width), float(page.height))
                     boxes = []
                     for found in page.find_tables():
+                        cells += sum(len(row.cells) for row in found.rows)
+                        if cells > self.limits.max_cells:
+                            raise TooLargeError(
+                                f"more than {self.limits.max_cells} table cells (--max-cells)"
+                            )
                         block = _table_block(found, number, table_index)
                         if not block.rows:
                             continue
@@ -342,7 +358,7 @@ class PdfReader:
                     raw_page.close()
             page_count = len(page_list)
         finally:
-            pdf.close()
+            _close(pdf)
         if total_chars == 0:
             if images:
                 raise ScannedError(

@@ -299,6 +299,11 @@ def _open_package(data: bytes, limits: Limits) -> tuple[Any, zipfile.ZipFile]:
     except etree.XMLSyntaxError as err:
         if "depth" in str(err).lower():
             raise TooLargeError(f"the document XML is nested too deeply ({err})") from err
+        if "amplification" in str(err).lower():
+            raise TooLargeError(
+                f"the document XML declares entities that expand without bound, an entity "
+                f"bomb ({err})"
+            ) from err
         raise UnreadableError(f"the document XML is damaged ({err})") from err
     except (PackageNotFoundError, KeyError, zipfile.BadZipFile, zlib.error, EOFError) as err:
         raise UnreadableError(f"not a valid DOCX: a part is missing or damaged ({err})") from err
