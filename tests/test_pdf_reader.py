@@ -14,6 +14,7 @@ from fengong.parsers import read_document
 from fengong.parsers.pdf import _Line, _Page, _ParagraphBuilder
 from fengong.pipeline import parse_bytes
 from tests.conftest import SAMPLES, make_pdf
+from tests.hostile import cid_font_pdf, image_only_pdf
 
 SAMPLE = SAMPLES / "pdf" / "seed004_tsv_page-breaks_shifted-cell.pdf"
 PROSE = SAMPLES / "pdf" / "seed003_prose_bracket-markers.pdf"
@@ -161,27 +162,13 @@ def test_an_owner_password_alone_does_not_stop_reading() -> None:
 
 
 def test_an_image_only_pdf_is_a_scan() -> None:
-    image = "<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream"
-    data = make_pdf(
-        [("q 500 0 0 700 50 50 cm /Im1 Do Q", "<< /XObject << /Im1 5 0 R >> >>")], [image]
-    )
     with pytest.raises(ScannedError, match="scan"):
-        read_document(data, "scan.pdf")
+        read_document(image_only_pdf(), "scan.pdf")
 
 
 def test_a_font_without_unicode_map_is_reported_not_emitted() -> None:
-    font = (
-        "<< /Type /Font /Subtype /Type0 /BaseFont /NoMap /Encoding /Identity-H "
-        "/DescendantFonts [6 0 R] >>"
-    )
-    cid_font = (
-        "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /NoMap "
-        "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>"
-    )
-    content = "BT /F1 12 Tf 72 700 Td <0011002200330044005500660077> Tj ET"
-    data = make_pdf([(content, HELVETICA)], [font, cid_font])
     with pytest.raises(UnreadableError, match="Unicode"):
-        read_document(data, "garbled.pdf")
+        read_document(cid_font_pdf(), "garbled.pdf")
 
 
 def test_a_pdf_cut_before_its_pages_is_a_clear_error() -> None:
