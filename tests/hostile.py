@@ -47,17 +47,12 @@ def _zip(parts: dict[str, bytes | str], big: tuple[str, bytes, int] | None = Non
     return buffer.getvalue()
 
 
-def _docx_parts(document: bytes) -> dict[str, bytes | str]:
-    with zipfile.ZipFile(io.BytesIO(make_docx(p("x")))) as archive:
-        parts: dict[str, bytes | str] = {n: archive.read(n) for n in archive.namelist()}
-    parts["word/document.xml"] = document
-    return parts
-
-
 def zip_bomb() -> bytes:
     """document.xml inflating 1000 times over (200 MiB of spaces)."""
-    parts = _docx_parts(b"")
-    del parts["word/document.xml"]
+    with zipfile.ZipFile(io.BytesIO(make_docx(p("x")))) as archive:
+        parts: dict[str, bytes | str] = {
+            n: archive.read(n) for n in archive.namelist() if n != "word/document.xml"
+        }
     return _zip(parts, ("word/document.xml", b" " * (1 << 20), 200))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -99,7 +100,9 @@ def test_inspect_shows_format_columns_sections_and_warnings() -> None:
     result = runner.invoke(app, ["inspect", str(pdf)], env={"COLUMNS": "200"})
     assert result.exit_code == 0
     out = result.stdout
-    for expected in ("pdf", "table", "工作要点", "section", "具体措施", "measures",
+    assert re.search(r"format\s+│\s+pdf\s", out) and re.search(r"layout\s+│\s+table\s", out)
+    assert re.search(r"│\s+0\s+│\s+工作要点\s+│\s+section\s+│", out)
+    for expected in ("工作要点", "section", "具体措施", "measures",
                      "一、围绕建设法治政府全面推进政务公开", "repeated-header",
                      "page 2, table 1, row 0", "no-unit-column"):  # fmt: skip
         assert expected in out, expected

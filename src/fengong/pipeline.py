@@ -54,9 +54,7 @@ def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
     """Return the bytes of ``path``; a file over ``limits.max_input_bytes`` is refused
     (``TooLargeError``) before it is read, so that it never fills memory."""
     try:
-        size = path.stat().st_size
-        if size > limits.max_input_bytes:
-            check_input_size(size, limits)
+        check_input_size(path.stat().st_size, limits)
         return path.read_bytes()
     except OSError as err:
         raise UnreadableError(f"cannot read the file: {err.strerror}", path=str(path)) from err

@@ -33,44 +33,20 @@ Jobs = Annotated[
     typer.Option("--jobs", "-j", min=1, help="Parallel processes (default: all cores)."),
 ]
 Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks.")]
-_LIMITS = "Limits"
-MaxInputMb = Annotated[
-    float, typer.Option("--max-input-mb", min=0.001, help="Largest input file, in MiB.",
-                        rich_help_panel=_LIMITS),
-]  # fmt: skip
-MaxUnzippedMb = Annotated[
-    float, typer.Option("--max-unzipped-mb", min=0.001, rich_help_panel=_LIMITS,
-                        help="Largest uncompressed size of a DOCX's parts together, in MiB."),
-]  # fmt: skip
-MaxZipRatio = Annotated[
-    int, typer.Option("--max-zip-ratio", min=1, rich_help_panel=_LIMITS,
-                      help="Largest compression ratio of a DOCX part over 1 MiB."),
-]  # fmt: skip
-MaxPages = Annotated[
-    int, typer.Option("--max-pages", min=1, help="Most PDF pages.", rich_help_panel=_LIMITS)
-]
-MaxCells = Annotated[
-    int, typer.Option("--max-cells", min=1, help="Most table cells.", rich_help_panel=_LIMITS)
-]
-MaxDepth = Annotated[
-    int, typer.Option("--max-depth", min=1, help="Deepest nesting of tables in tables.",
-                      rich_help_panel=_LIMITS),
-]  # fmt: skip
-Timeout = Annotated[
-    float, typer.Option("--timeout", min=0, rich_help_panel=_LIMITS,
-                        help="Seconds one file may take; 0 for no limit."),
-]  # fmt: skip
-
-
-_LIMIT_OPTIONS = (
-    ("max_input_mb", MaxInputMb, DEFAULT_LIMITS.max_input_bytes / MiB),
-    ("max_unzipped_mb", MaxUnzippedMb, DEFAULT_LIMITS.max_unzipped_bytes / MiB),
-    ("max_zip_ratio", MaxZipRatio, DEFAULT_LIMITS.max_zip_ratio),
-    ("max_pages", MaxPages, DEFAULT_LIMITS.max_pages),
-    ("max_cells", MaxCells, DEFAULT_LIMITS.max_cells),
-    ("max_depth", MaxDepth, DEFAULT_LIMITS.max_depth),
-    ("timeout", Timeout, 120.0),
-)
+_LIMIT_OPTIONS = (  # parameter, flag, type, smallest, default, help
+    ("max_input_mb", "--max-input-mb", float, 0.001, DEFAULT_LIMITS.max_input_bytes / MiB,
+     "Largest input file, in MiB."),
+    ("max_unzipped_mb", "--max-unzipped-mb", float, 0.001,
+     DEFAULT_LIMITS.max_unzipped_bytes / MiB,
+     "Largest uncompressed size of a DOCX's parts, or of a PDF's streams, together, in MiB."),
+    ("max_zip_ratio", "--max-zip-ratio", int, 1, DEFAULT_LIMITS.max_zip_ratio,
+     "Largest compression ratio of a DOCX part or PDF stream over 1 MiB."),
+    ("max_pages", "--max-pages", int, 1, DEFAULT_LIMITS.max_pages, "Most PDF pages."),
+    ("max_cells", "--max-cells", int, 1, DEFAULT_LIMITS.max_cells, "Most table cells."),
+    ("max_depth", "--max-depth", int, 1, DEFAULT_LIMITS.max_depth,
+     "Deepest nesting of tables in tables."),
+    ("timeout", "--timeout", float, 0, 120.0, "Seconds one file may take; 0 for no limit."),
+)  # fmt: skip
 
 
 def settings_from_options(
@@ -97,13 +73,18 @@ def with_limit_options(command: Callable[..., None]) -> Callable[..., None]:
     signature = inspect.signature(command, eval_str=True)
     own = [p for p in signature.parameters.values() if p.name != "settings"]
     added = [
-        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=kind, default=default)
-        for name, kind, default in _LIMIT_OPTIONS
+        inspect.Parameter(
+            name,
+            inspect.Parameter.KEYWORD_ONLY,
+            annotation=Annotated[kind, typer.Option(flag, min=smallest, help=text)],
+            default=default,
+        )
+        for name, flag, kind, smallest, default, text in _LIMIT_OPTIONS
     ]
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> None:
-        values = {name: kwargs.pop(name) for name, _, _ in _LIMIT_OPTIONS}
+        values = {option[0]: kwargs.pop(option[0]) for option in _LIMIT_OPTIONS}
         settings = settings_from_options(**values, strict=kwargs.get("strict", False))
         command(*args, settings=settings, **kwargs)
 

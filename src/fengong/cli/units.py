@@ -129,7 +129,7 @@ def _print_table(found: list[UnitTasks], *, detailed: bool, many_plans: bool) ->
     from rich.console import Console
     from rich.table import Table
 
-    from fengong.exporters.by_unit import ROLES
+    from fengong.interpret.units import ROLES
 
     console = Console()
     if not detailed:

@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from fengong.exporters.rows import Cell
+from fengong.interpret.units import ROLES, clean_unit
 from fengong.schema import Plan, Task
 
-ROLES = ("lead", "responsible", "support")
 UNIT_COLUMNS = (
     "unit", "role", "file", "title", "seq", "number", "section", "task", "deadline", "due",
 )  # fmt: skip
@@ -59,8 +59,6 @@ def tasks_by_unit(plans: Iterable[Plan]) -> list[UnitTasks]:
 
 def _bare(name: str) -> str:
     """A name without a trailing bracketed note (``市发改委（物价局）`` → ``市发改委``)."""
-    from fengong.interpret.units import clean_unit
-
     name = clean_unit(name)
     if name.endswith("）") and "（" in name:
         return name[: name.rindex("（")]
@@ -71,8 +69,6 @@ def select_units(units: list[UnitTasks], query: str) -> list[UnitTasks]:
     """Return the units that ``query`` names: the same name once both are normalised as
     SPEC.md says (white space, bracket width, trailing punctuation), a trailing
     bracketed note on either side ignored (``市发改委`` finds ``市发改委（物价局）``)."""
-    from fengong.interpret.units import clean_unit
-
     wanted = clean_unit(query)
     exact = [u for u in units if u.name == wanted]
     if exact:
@@ -83,8 +79,6 @@ def select_units(units: list[UnitTasks], query: str) -> list[UnitTasks]:
 def similar_names(units: list[UnitTasks], query: str, limit: int = 5) -> list[str]:
     """Return up to ``limit`` unit names that contain ``query`` or that it contains:
     suggestions when ``select_units`` found nothing."""
-    from fengong.interpret.units import clean_unit
-
     wanted = _bare(clean_unit(query))
     return [u.name for u in units if wanted in u.name or _bare(u.name) in wanted][:limit]
 

@@ -34,9 +34,18 @@ class Repaired:
     missing: int
 
 
-def _complete_objects(data: bytes) -> list[tuple[int, int, int, bytes]]:
-    """Return ``(number, start, end, head)`` of every object that ends with ``endobj``;
-    ``head`` is the object's dictionary before any stream data."""
+@dataclass(frozen=True)
+class _Object:
+    """A complete object: its number, where it ends, and its dictionary (``head``,
+    before any stream data)."""
+
+    number: int
+    end: int
+    head: bytes
+
+
+def _complete_objects(data: bytes) -> list[_Object]:
+    """Return every object of ``data`` that ends with ``endobj``."""
     found = []
     starts = list(_OBJECT.finditer(data))
     for index, match in enumerate(starts):
@@ -54,7 +63,7 @@ def _complete_objects(data: bytes) -> list[tuple[int, int, int, bytes]]:
         if end is None:
             continue
         head = data[body_start : stream.start() if stream is not None else end.start()]
-        found.append((int(match.group(1)), match.start(), end.end(), head))
+        found.append(_Object(int(match.group(1)), end.end(), head))
     return found
 
 
@@ -62,22 +71,23 @@ def rebuild_page_tree(data: bytes) -> Repaired | None:
     """Return ``data`` cut after its last complete object, with a new page tree,
     catalogue and trailer appended; None when no complete page object is left."""
     objects = _complete_objects(data)
-    pages = [o for o in objects if _PAGE.search(o[3]) and not _PAGES.search(o[3])]
+    pages = [o for o in objects if _PAGE.search(o.head) and not _PAGES.search(o.head)]
     if not pages:
         return None
     inherited = b""
-    for _, _, _, head in objects:
-        if _PAGES.search(head):  # an old page tree node: keep what pages inherit from it
-            inherited = b" ".join(m.group(0) for m in _INHERITED.finditer(head))
+    for obj in objects:
+        if _PAGES.search(obj.head):  # an old page tree node: keep what pages inherit
+            inherited = b" ".join(m.group(0) for m in _INHERITED.finditer(obj.head))
             break
-    body = data[: max(o[2] for o in objects)]
-    tree, catalogue = max(o[0] for o in objects) + 1, max(o[0] for o in objects) + 2
-    kids = b" ".join(b"%d 0 R" % number for number, *_ in pages)
+    body = data[: max(o.end for o in objects)]
+    tree = max(o.number for o in objects) + 1
+    catalogue = tree + 1
+    kids = b" ".join(b"%d 0 R" % page.number for page in pages)
     tail = (
         b"\n%d 0 obj\n<< /Type /Pages /Kids [%s] /Count %d %s >>\nendobj\n"
         b"%d 0 obj\n<< /Type /Catalog /Pages %d 0 R >>\nendobj\n"
         b"trailer\n<< /Size %d /Root %d 0 R >>\n%%%%EOF\n"
     ) % (tree, kids, len(pages), inherited, catalogue, tree, catalogue + 1, catalogue)
-    present = {o[0] for o in objects}
-    referred = {int(m.group(1)) for o in objects for m in _REFERENCE.finditer(o[3])}
+    present = {o.number for o in objects}
+    referred = {int(m.group(1)) for o in objects for m in _REFERENCE.finditer(o.head)}
     return Repaired(body + tail, len(pages), len(referred - present))
