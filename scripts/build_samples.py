@@ -1,7 +1,7 @@
 """Build the DOCX and PDF samples from the text samples and their hand-checked goldens.
 
     python scripts/build_samples.py docx   # samples/docx/*.docx (python-docx)
-    python scripts/build_samples.py pdf    # samples/pdf/*.pdf   (LibreOffice from the DOCX)
+    python scripts/build_samples.py pdf    # samples/pdf/**/*.pdf (LibreOffice from the DOCX)
 
 The DOCX files are made the way offices make them: the prose around the table as
 paragraphs, headings numbered by Word's automatic numbering (一、 （一） 1. （1）) where
@@ -458,28 +458,49 @@ def _fit_tables(doc: Any, text_width: int) -> None:
                 el.set(qn("w:w"), str(int(int(el.get(qn("w:w"))) * factor)))
 
 
-def build_all_pdf() -> list[Path]:
-    """Write ``samples/pdf/<stem>.pdf`` from each DOCX sample as LibreOffice prints it,
-    and ``samples/pdf/variants/<stem>.pdf`` printed on portrait A4 with wide margins, so
-    that the page breaks fall elsewhere in the same plan."""
+def _remove_borders(doc: Any) -> None:
+    """Draw no line around or inside any table: the table is left as aligned text."""
+    for tbl in doc.element.body.iter(qn("w:tbl")):
+        tbl_pr = tbl.find(qn("w:tblPr"))
+        for old in tbl_pr.findall(qn("w:tblBorders")):
+            tbl_pr.remove(old)
+        borders = _el("w:tblBorders")
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            borders.append(_el(f"w:{edge}", val="nil"))
+        tbl_pr.append(borders)
+
+
+def _portrait_a4(doc: Any) -> None:
+    """Print on portrait A4 with wide margins, the tables scaled to fit."""
     from docx.shared import Cm
 
+    for section in doc.sections:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section.left_margin = section.right_margin = Cm(3.2)
+        section.top_margin = section.bottom_margin = Cm(3.5)
+    _fit_tables(doc, text_width=Cm(21 - 6.4))
+
+
+def build_all_pdf() -> list[Path]:
+    """Write, from each DOCX sample, ``samples/pdf/<stem>.pdf`` as LibreOffice prints it;
+    ``samples/pdf/variants/<stem>.pdf`` printed on portrait A4 with wide margins, so that
+    the page breaks fall elsewhere in the same plan; and, for samples with a task table,
+    ``samples/pdf/unruled/<stem>.pdf`` with the table's lines removed (aligned text)."""
     out_dir = ROOT / "samples" / "pdf"
-    variants = out_dir / "variants"
-    variants.mkdir(parents=True, exist_ok=True)
     sources = sorted((ROOT / "samples" / "docx").glob("*.docx"))
     written = [convert_with_soffice(src, "pdf", out_dir) for src in sources]
     with tempfile.TemporaryDirectory() as tmp:
-        for src in sources:
-            doc = new_document(str(src))
-            for section in doc.sections:
-                section.orientation = WD_ORIENT.PORTRAIT
-                section.page_width, section.page_height = Cm(21), Cm(29.7)
-                section.left_margin = section.right_margin = Cm(3.2)
-                section.top_margin = section.bottom_margin = Cm(3.5)
-            _fit_tables(doc, text_width=Cm(21 - 6.4))
-            doc.save(str(Path(tmp) / src.name))
-            written.append(convert_with_soffice(Path(tmp) / src.name, "pdf", variants))
+        for folder, change in (("variants", _portrait_a4), ("unruled", _remove_borders)):
+            target = out_dir / folder
+            target.mkdir(parents=True, exist_ok=True)
+            for src in sources:
+                doc = new_document(str(src))
+                if folder == "unruled" and not doc.tables:
+                    continue
+                change(doc)
+                doc.save(str(Path(tmp) / src.name))
+                written.append(convert_with_soffice(Path(tmp) / src.name, "pdf", target))
     return written
 
 

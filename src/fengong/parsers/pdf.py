@@ -28,6 +28,17 @@ from fengong.errors import (
     UnreadableError,
 )
 from fengong.parsers.limits import DEFAULT_LIMITS, Limits, check_input_size
+from fengong.parsers.pdf_unruled import (
+    Columns,
+    Region,
+    find_regions,
+    leading_column,
+    lines_of,
+    number_column,
+    region_table,
+    segments,
+    sure_row_starts,
+)
 from fengong.textnorm import glue_lines
 
 _PAGE_NUMBER = re.compile(
@@ -57,6 +68,7 @@ class _Page:
     width: float
     height: float
     items: list[tuple[float, Any]] = field(default_factory=list)  # (top, _Line | Table)
+    # (an unruled table is a Region until every page is read)
 
 
 def _open(data: bytes) -> Any:
@@ -183,6 +195,52 @@ def _lines(page: Any, number: int, boxes: list[tuple[float, float, float, float]
     return lines
 
 
+def _unruled_regions(
+    page: Any, carry: Columns | None
+) -> tuple[list[tuple[Region, tuple[float, float, float, float]]], Columns | None]:
+    """Return the tables without ruling lines on a page (``Region``) with their boxes, and
+    the columns to carry to the next page (those of a table that runs to its foot)."""
+    height = float(page.height)
+    words = [
+        w
+        for w in page.extract_words(x_tolerance=1.5, keep_blank_chars=False, extra_attrs=["size"])
+        if height * _MARGIN <= w["top"] and w["bottom"] <= height * (1 - _MARGIN)
+    ]
+    segs = segments(words)
+    if not segs:
+        return [], carry
+    lines = lines_of(segs)
+    regions = find_regions(lines, min(s.x0 for s in segs), max(s.x1 for s in segs), carry)
+    found = []
+    for region in regions:
+        x0, top, x1, bottom = region.bbox
+        found.append((region, (x0 - 1, top - 1, x1 + 1, bottom + 1)))
+    runs_to_foot = bool(regions) and regions[-1].lines[-1] is lines[-1]
+    return found, regions[-1].columns if runs_to_foot else None
+
+
+def _build_unruled_tables(unruled: list[tuple[_Page, int, Region]]) -> None:
+    """Replace each unruled region in its page's items by its ``Table``; the number
+    column and the leading column are found over all the regions of the document."""
+    numbers = number_column([region for _, _, region in unruled])
+    starts = [sure_row_starts(region, numbers) for _, _, region in unruled]
+    leading = leading_column(starts)
+    for (page, index, region), found in zip(unruled, starts, strict=True):
+        table = region_table(found, leading, page.number, index)
+        page.items = [(top, table if item is region else item) for top, item in page.items]
+
+
+def _unruled_note(pages: list[int]) -> tuple[str, str, Provenance]:
+    listed = "、".join(str(p) for p in sorted(set(pages)))
+    return (
+        "unruled-table",
+        f"the table on page {listed} has no ruling lines: its columns and rows were read "
+        "from where the text stands (a row starts where its cells start together), and "
+        "merged cells cannot be seen, so empty cells may be filled from above",
+        Provenance(page=pages[0]),
+    )
+
+
 def _is_running(line: _Line, height: float) -> bool:
     return line.top < height * _MARGIN or line.bottom > height * (1 - _MARGIN)
 
@@ -300,6 +358,8 @@ class PdfReader:
         pages: list[_Page] = []
         total_chars = garbled = images = cells = 0
         table_index = 0
+        carry: Columns | None = None  # columns of an unruled table running to the page foot
+        unruled: list[tuple[_Page, int, Region]] = []  # turned into tables at the end
         try:
             try:
                 page_list = pdf.pages
@@ -342,6 +402,15 @@ class PdfReader:
                         table_index += 1
                         boxes.append(tuple(found.bbox))
                         record.items.append((float(found.bbox[1]), block))
+                    if not boxes:
+                        found_unruled, carry = _unruled_regions(page, carry)
+                        for found, bbox in found_unruled:
+                            unruled.append((record, table_index, found))
+                            table_index += 1
+                            boxes.append(bbox)
+                            record.items.append((bbox[1], found))
+                    else:
+                        carry = None
                     for line in _lines(page, number, boxes):
                         record.items.append((line.top, line))
                     record.items.sort(key=lambda item: item[0])
@@ -377,14 +446,17 @@ class PdfReader:
                 f"{garbled} characters without a Unicode mapping were dropped",
                 Provenance(),
             ))  # fmt: skip
+        if unruled:
+            _build_unruled_tables(unruled)
+            notes.append(_unruled_note([page.number for page, _, _ in unruled]))
         blocks = self._blocks(pages)
         has_table = any(isinstance(b, Table) for b in blocks)
         return Document(
             blocks,
             format="pdf",
-            layout="table" if has_table else "prose",
+            layout=("unruled-table" if unruled else "table") if has_table else "prose",
             pages=page_count,
-            merges_visible=True,
+            merges_visible=not unruled,
             notes=notes,
         )
 
