@@ -123,7 +123,6 @@ class Region:
 
     lines: list[Line]
     columns: Columns
-    rows: list[list[Line]] = field(default_factory=list)
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
