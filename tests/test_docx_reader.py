@@ -333,3 +333,25 @@ def test_a_pdf_named_docx_is_not_read_as_word() -> None:
 
     assert sniff_format(b"%PDF-1.7\n...", "plan.docx") == "pdf"
     assert sniff_format(make_docx(p("x")), "plan.pdf") == "docx"
+
+
+def test_main_part_that_is_not_a_document_body_is_a_clear_error() -> None:
+    # found by the property tests: one byte cut from the root tag of word/document.xml
+    import io
+    import zipfile
+
+    from fengong.errors import UnreadableError
+    from fengong.parsers.word import WordReader
+    from tests.conftest import SAMPLES
+
+    source = SAMPLES / "docx" / "seed000_tsv_merged-cells_no-units.docx"
+    out = io.BytesIO()
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(out, "w") as new:
+        for info in old.infolist():
+            data = old.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"<w:document ", b"<w:documen ", 1)
+                data = data.replace(b"</w:document>", b"</w:documen>", 1)
+            new.writestr(info, data)
+    with pytest.raises(UnreadableError, match="damaged"):
+        WordReader().read(out.getvalue())

@@ -347,7 +347,9 @@ class WordReader:
         numbering_root = _part_element(lambda: part.numbering_part)
         styles_root = _part_element(lambda: part._styles_part)
         walker = _Walker(Numbering(numbering_root), _styles_numbering(styles_root), self.limits)
-        body = package.element.body
+        body = getattr(package.element, "body", None)
+        if body is None:  # the root element is not w:document (damaged XML)
+            raise UnreadableError("the DOCX's main part is not a Word document body (damaged)")
         walker.body(body)
         if _declares_entities(archive, part.partname.lstrip("/")):
             walker.notes.append((
