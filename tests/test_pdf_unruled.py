@@ -236,3 +236,34 @@ def test_ruled_and_prose_samples_find_no_unruled_table() -> None:
         doc = PdfReader().read(Path(path).read_bytes())
         assert doc.layout in ("table", "prose"), path.name
         assert not any(n[0] == "unruled-table" for n in doc.notes), path.name
+
+
+def test_only_a_lone_segment_from_the_first_column_spans_columns() -> None:
+    from fengong.parsers.pdf_unruled import Columns, Line, Segment
+
+    columns = Columns([(210.1, TASK), (380.0, CRITERIA), (530.0, UNITS)], 90.1, 690.0)
+    section = Line([Segment(90.1, 330.1, 267.2, 279.2, "二、强化权力监督，深入推进决策公开", 12)])
+    overflow = Line([
+        Segment(TASK, 392.0, 519.2, 531.2, "快递设施专项规划((2016-2020)", 12),
+        Segment(UNITS, 609.1, 519.2, 531.2, "各有关单位", 12),
+    ])  # fmt: skip
+    assert [(f, last) for _, f, last in columns.place(section)] == [(0, 1)]
+    # a number that cannot wrap runs into the gutter: it stays in the task column
+    assert [(f, last) for _, f, last in columns.place(overflow)] == [(1, 1), (3, 3)]
+
+
+def test_absurd_coordinates_keep_the_column_search_bounded() -> None:
+    # a hostile file may place text a billion points apart; the gutter search must not
+    # allocate a bin per half point over that width
+    far = [(top, {90.1: "序号", 1e9: "工作任务"}) for top in (71.2, 85.2, 99.2, 113.2)]
+    regions = find_regions(_lines(far), 90.1, 1e9, carry=None)
+    assert len(regions) == 1 and regions[0].columns.width == 2
+
+
+def test_unruled_cells_count_towards_the_cell_limit() -> None:
+    from fengong.errors import TooLargeError
+    from fengong.parsers.limits import Limits
+
+    data = (UNRULED / "seed000_tsv_merged-cells_no-units.pdf").read_bytes()
+    with pytest.raises(TooLargeError, match="--max-cells"):
+        PdfReader(Limits(max_cells=50)).read(data)

@@ -39,16 +39,14 @@ from fengong.parsers.pdf_unruled import (
     segments,
     sure_row_starts,
 )
-from fengong.textnorm import glue_lines
+from fengong.textnorm import ITEM_NUMBER, glue_lines
 
 _PAGE_NUMBER = re.compile(
     r"^[\s\-—–－_·•]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[\s\-—–－_·•]*$"
 )
 _MARGIN = 0.09  # share of the page height at the top and bottom where running heads live
 _GARBLED = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd]")
-_NUMBERED_START = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、](?!\d)|附件)"
-)
+_NUMBERED_START = re.compile(rf"^\s*(?:{ITEM_NUMBER}|附件)")
 
 
 @dataclass
@@ -195,11 +193,9 @@ def _lines(page: Any, number: int, boxes: list[tuple[float, float, float, float]
     return lines
 
 
-def _unruled_regions(
-    page: Any, carry: Columns | None
-) -> tuple[list[tuple[Region, tuple[float, float, float, float]]], Columns | None]:
-    """Return the tables without ruling lines on a page (``Region``) with their boxes, and
-    the columns to carry to the next page (those of a table that runs to its foot)."""
+def _unruled_regions(page: Any, carry: Columns | None) -> tuple[list[Region], Columns | None]:
+    """Return the tables without ruling lines on a page, and the columns to carry to
+    the next page (those of a table that runs to its foot)."""
     height = float(page.height)
     words = [
         w
@@ -211,12 +207,8 @@ def _unruled_regions(
         return [], carry
     lines = lines_of(segs)
     regions = find_regions(lines, min(s.x0 for s in segs), max(s.x1 for s in segs), carry)
-    found = []
-    for region in regions:
-        x0, top, x1, bottom = region.bbox
-        found.append((region, (x0 - 1, top - 1, x1 + 1, bottom + 1)))
     runs_to_foot = bool(regions) and regions[-1].lines[-1] is lines[-1]
-    return found, regions[-1].columns if runs_to_foot else None
+    return regions, regions[-1].columns if runs_to_foot else None
 
 
 def _build_unruled_tables(unruled: list[tuple[_Page, int, Region]]) -> None:
@@ -391,11 +383,7 @@ class PdfReader:
                     record = _Page(number, float(page.width), float(page.height))
                     boxes = []
                     for found in page.find_tables():
-                        cells += sum(len(row.cells) for row in found.rows)
-                        if cells > self.limits.max_cells:
-                            raise TooLargeError(
-                                f"more than {self.limits.max_cells} table cells (--max-cells)"
-                            )
+                        cells = self._count_cells(cells, sum(len(r.cells) for r in found.rows))
                         block = _table_block(found, number, table_index)
                         if not block.rows:
                             continue
@@ -403,12 +391,17 @@ class PdfReader:
                         boxes.append(tuple(found.bbox))
                         record.items.append((float(found.bbox[1]), block))
                     if not boxes:
-                        found_unruled, carry = _unruled_regions(page, carry)
-                        for found, bbox in found_unruled:
-                            unruled.append((record, table_index, found))
+                        regions, carry = _unruled_regions(page, carry)
+                        for region in regions:
+                            # every line a row: an upper bound, known before rows are read
+                            cells = self._count_cells(
+                                cells, len(region.lines) * region.columns.width
+                            )
+                            unruled.append((record, table_index, region))
                             table_index += 1
-                            boxes.append(bbox)
-                            record.items.append((bbox[1], found))
+                            x0, top, x1, bottom = region.bbox
+                            boxes.append((x0 - 1, top - 1, x1 + 1, bottom + 1))
+                            record.items.append((top, region))
                     else:
                         carry = None
                     for line in _lines(page, number, boxes):
@@ -459,6 +452,14 @@ class PdfReader:
             merges_visible=not unruled,
             notes=notes,
         )
+
+    def _count_cells(self, cells: int, added: int) -> int:
+        """Return the running count of table cells with ``added``; raise ``TooLargeError``
+        past the limit."""
+        cells += added
+        if cells > self.limits.max_cells:
+            raise TooLargeError(f"more than {self.limits.max_cells} table cells (--max-cells)")
+        return cells
 
     def _blocks(self, pages: list[_Page]) -> list[Block]:
         furniture = _furniture_keys(pages)

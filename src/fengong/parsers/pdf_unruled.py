@@ -11,16 +11,22 @@ The steps, each a function below:
 1. ``segments``: the words of the page joined into runs of text on one line, split
    where the gap is wider than about one character (a column gap or a wide space).
 2. ``find_regions``: runs of lines where several lines hold two or more segments and
-   no line spans the text width; the gutters of each run are its columns.
-3. ``read_rows``: the lines of a region grouped into rows. The first row is the
-   header while its lines are short labels; after it a row starts at a line where at
-   least two cells start a paragraph (or the number column holds a value) and no cell
-   continues the one above. A line crossing a gutter is a row of its own (a section
-   row), its cell spanning the columns it crosses.
+   no line spans the text width; the least-covered strips of each run are its columns.
+   A table running to a page's foot carries its columns to the next page.
+3. ``sure_row_starts``: the header (the first line and the short labels going on from
+   it), then the rows the layout shows for sure: at each row number when the table has
+   a number column (``number_column``); else where at least two cells start a
+   paragraph and fewer go on from above. A line whose one segment starts in the first
+   column and crosses a gutter is a section row.
+4. ``leading_column`` and ``read_rows``: over the whole document, the column whose
+   paragraphs begin rows (the task column) also starts a row with each new paragraph;
+   a cell running on across such a row start is one cell merged over those rows.
+5. ``region_table``: the rows as a document-model ``Table``.
 
-What cannot be seen is not guessed: a vertically merged cell shows its text once, at its
-first row, so the document is marked as not showing merges; a row whose only filled
-cell is one column (other than the number column) reads as part of the row above.
+What cannot be seen is not guessed: a vertically merged cell that does not visibly run
+on shows its text once, at its first row, so the document is marked as not showing
+merges; a row whose only filled cell is outside the leading column reads as part of the
+row above.
 """
 
 from __future__ import annotations
@@ -31,16 +37,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fengong.document import Cell, Provenance, Row, Table
-from fengong.textnorm import ends_sentence
+from fengong.textnorm import ITEM_NUMBER, ends_sentence
 
 _SPLIT_GAP = 0.75  # in character sizes: a wider gap separates two segments of a line
 _GUTTER_MIN = 0.6  # in character sizes: narrowest gutter between two columns
 _WIDE = 0.6  # share of the text width a one-segment line must span to be prose
 _MIN_SPLIT_LINES = 3
 _MAX_CONTINUATION = 60  # lines of one wrapped cell between two multi-segment lines
-_ITEM_START = re.compile(
-    r"^\s*(?:\d{1,3}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)"
-)
+_MAX_BINS = 20_000  # half-point bins over 10 000 pt; a hostile file's coordinates stay bounded
+_ITEM_START = re.compile(rf"^\s*(?:{ITEM_NUMBER})")
 _ARABIC_ITEM = re.compile(r"^\s*(\d{1,3})[.．、](?!\d)")
 _NUMBER_CELL = re.compile(r"^\s*\d{1,3}[.．、]?\s*$")
 _LABEL_PUNCTUATION = re.compile(r"[。，；、：:,;]")
@@ -193,7 +198,7 @@ def _gutters(lines: list[Line], size: float) -> Columns | None:
     """The strips that (almost) no segment of these lines covers, between their edges."""
     left = min(s.x0 for ln in lines for s in ln.segments)
     right = max(s.x1 for ln in lines for s in ln.segments)
-    step = 0.5
+    step = max(0.5, (right - left) / _MAX_BINS)  # coarser only on absurd coordinates
     bins = int((right - left) / step) + 1
     cover = [0] * bins
     for ln in lines:
@@ -449,9 +454,14 @@ def leading_column(passes: list[RowStarts]) -> int | None:
                 number = _item_number(seg.text)
                 follows = number is not None and number == last_number.get(column, -1) + 1
                 if found.begins[i]:
-                    score[column] = score.get(column, 0) + follows
-                elif state != "start":
-                    score[column] = score.get(column, 0) + (-1 if follows else number is None)
+                    evidence = 1 if follows else 0
+                elif state == "start":
+                    evidence = 0  # the column was empty above: it tells nothing
+                elif follows:
+                    evidence = -1  # the next item of a list inside one cell
+                else:
+                    evidence = 1 if number is None else 0
+                score[column] = score.get(column, 0) + evidence
                 if number is not None:
                     last_number[column] = number
     best = max(score, key=lambda c: score[c], default=None)
