@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from typing import Any
 
 _CJK_RANGES = (
     ("\u2e80", "\u2fdf"),  # radicals
@@ -106,8 +108,39 @@ _TRADITIONAL = str.maketrans(
 )
 
 
+@lru_cache(maxsize=1)
+def _t2s() -> Any:
+    try:
+        import opencc
+    except ImportError:  # the small table below still covers the role words
+        return None
+    return opencc.OpenCC("t2s")
+
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+@lru_cache(maxsize=4096)
 def simplify(text: str) -> str:
-    """Map the traditional characters of role words and header labels to simplified
-    ones (``牽頭責任單位`` → ``牵头责任单位``). For matching only: unit names are kept
-    as printed."""
-    return text.translate(_TRADITIONAL)
+    """A simplified-character shadow of ``text`` of the same length, character for
+    character (``牽頭責任單位`` → ``牵头责任单位``), through OpenCC's t2s tables. For
+    matching only: the output keeps the text as printed."""
+    shadow = text.translate(_TRADITIONAL)
+    converter = _t2s() if _HAN.search(text) else None
+    if converter is None:
+        return shadow
+    converted = converter.convert(shadow)
+    if len(converted) == len(shadow):
+        return str(converted)
+    return "".join(c if len(c := str(converter.convert(ch))) == 1 else ch for ch in shadow)
+
+
+# A pinyin reading a mirror site printed after a character: 負(fù)責, 區（qū）
+PINYIN_READING = re.compile(
+    r"(?<=[\u3400-\u9fff])[（(][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]{0,5}[）)]"
+)
+
+
+def remove_pinyin(text: str) -> tuple[str, int]:
+    """``text`` without pinyin readings after characters, and how many were removed."""
+    return PINYIN_READING.subn("", text)

@@ -45,6 +45,19 @@ def is_sentence(text: str) -> bool:
     return len(flat) > 12 and (ends_sentence(flat) or "，" in flat or "," in flat)
 
 
+_PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+
+
+def is_person(text: str) -> bool:
+    """Return True for people's names or titles (``钱 宇``, ``王明、李强``)."""
+    names = [n for n in re.split(r"[、，,；;\n]+", text) if n.strip()]
+    return (
+        bool(names)
+        and all(_PERSON.match(re.sub(r"\s+", "", n)) for n in names)
+        and not (looks_like_units(text))
+    )
+
+
 def cell_fits(role: str, text: str) -> bool:
     """Return True when ``text`` reads like a cell of a column with ``role``."""
     if not text.strip():
@@ -57,6 +70,10 @@ def cell_fits(role: str, text: str) -> bool:
         return not is_heading(text) and not is_row_number(text) and len(join_lines(text)) > 6
     if role in ("lead", "responsible", "support"):
         return looks_like_units(text)
+    if role == "leaders":
+        return is_person(text)
     if role == "deadline":
         return looks_like_deadline(text) and len(join_lines(text)) <= 40
+    if role in ("criteria", "measures"):
+        return len(join_lines(text)) > 6 and not looks_like_units(text)
     return False

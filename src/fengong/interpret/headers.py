@@ -66,10 +66,11 @@ def label_kind(label: str) -> str:
     rules = (
         ("leaders", r"领导|责任人"),
         ("deadline", r"时限|时间|期限|节点|进度"),
-        ("responsible", r"牵头.*(?:责任|负责)|(?:责任|负责).*牵头"),
+        ("responsible", r"牵头[及和与/、](?:责任|负责)|(?:责任|负责)[及和与/、]?牵头"),
         ("lead", r"牵头"),
         ("support", r"配合|参加|参与|协办|协同|协助"),
         ("responsible", r"单位|部门|处室|科室|主体|责任|负责"),
+        ("content", r"任务|事项|项目名称|项目内容|工作内容"),
         ("measures", r"措施|步骤|举措"),
         ("criteria", r"标准|成果|考核|评价|工作要求|目标"),
         ("number", r"^序|编号"),
@@ -106,6 +107,8 @@ def header_to_roles(labels: Sequence[str], body: Sequence[Sequence[str]]) -> lis
     kinds = [_place_unlabelled(k, col) for k, col in zip(kinds, columns, strict=True)]
 
     units = [i for i, k in enumerate(kinds) if k in UNIT_ROLES]
+    if not any(k in _CONTENT for k in kinds):
+        kinds = _task_from_content(kinds, columns, units)
     content = [i for i, k in enumerate(kinds) if k in _CONTENT]
     left_of_units = [i for i in content if not units or i < units[0]]
     task = max(left_of_units or content, default=None)
@@ -118,6 +121,25 @@ def header_to_roles(labels: Sequence[str], body: Sequence[Sequence[str]]) -> lis
         else:
             roles[i] = "extra"
     return ["extra" if r in ("unlabelled", "content") else r for r in roles]
+
+
+def _task_from_content(kinds: list[str], columns: list[list[str]], units: list[int]) -> list[str]:
+    """No header names the task (``年度目标 | 责任单位``): the column of sentences left of
+    the units, the one with the longest text, is taken as the task's content."""
+    candidates = [
+        i
+        for i, k in enumerate(kinds)
+        if k in ("criteria", "measures", "extra", "unlabelled") and (not units or i < units[0])
+    ]
+
+    def mean_length(i: int) -> float:
+        filled = [join_lines(c) for c in columns[i] if c.strip()]
+        return sum(map(len, filled)) / len(filled) if filled else 0.0
+
+    best = max(candidates, key=mean_length, default=None)
+    if best is None or mean_length(best) < 6:
+        return kinds
+    return [("content" if i == best else k) for i, k in enumerate(kinds)]
 
 
 def _place_unlabelled(kind: str, cells: list[str]) -> str:

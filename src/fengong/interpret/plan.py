@@ -157,7 +157,7 @@ def document_to_plan(doc: Document, source: Source) -> Plan:
     first_leads_at = _first_leads_from(doc)
     tasks: list[Task] = []
 
-    tables = logical_tables(doc.blocks)
+    tables = logical_tables(doc.blocks, notes)
     for table in tables:
         first_leads = first_leads_at is not None and first_leads_at < table.block
         drafts = read_table(table, doc.merges_visible)

@@ -12,16 +12,28 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from fengong.document import Paragraph, Provenance
 from fengong.interpret.deadlines import looks_like_deadline
 from fengong.interpret.numbering import Numbering, split_numbering
-from fengong.interpret.units import looks_like_units, role_of_label, split_outside_brackets
-from fengong.textnorm import join_lines, squash_spaces
+from fengong.interpret.units import (
+    PLACE_SUFFIXES,
+    UNIT_SUFFIXES,
+    looks_like_units,
+    role_of_label,
+    split_outside_brackets,
+)
+from fengong.textnorm import join_lines, simplify, squash_spaces
 
 _OPEN, _CLOSE = "（([【", "）)]】"
 _LABEL_START = re.compile(r"^\s*(?P<label>[\u4e00-\u9fff]{1,8}?)\s*[:：]")
 _ROLE_END = re.compile(r"(?:牵头|负责|配合|参与|落实|承办|主办|协办)(?:落实|实施)?$")
+# a label inside the item's last sentence run: ``…的比例。责任单位：市环境保护局；``
+_INLINE_LABEL = re.compile(
+    r"[。；;，,]\s*(?P<label>(?:牵头|责任|主办|承办|协办|配合|参与|参加|协同|协助|完成|主要协作)"
+    r"[\u4e00-\u9fff]{0,6}?(?:单位|部门|处室|科室|股室|领导|人))\s*[:：]"
+)
 _BY_UNITS = re.compile(
     r"(?:由(?P<by>[^。；;，,]{2,60}?负责(?:落实|实施)?)|(?P<lead>[^。；;，,]{2,60}?牵头(?:负责)?))"
     r"[。；;]?\s*$"
@@ -36,6 +48,7 @@ class Marker:
     end: int
     raw: str
     keep: bool = False  # a sentence naming its units stays part of the task's text
+    lines: bool = False  # labelled lines of their own: each line is a clause
 
 
 @dataclass
@@ -68,7 +81,19 @@ def _is_marker_label(label: str) -> bool:
 
 
 def find_markers(text: str) -> list[Marker]:
-    """Return the responsibility markers in an item's text, in order."""
+    """Return the responsibility markers in an item's text, in order. Markers are found
+    on a simplified-character shadow of the text (traditional 牽頭 reads as 牵头); their
+    ``raw`` text is the text as printed."""
+    shadow = simplify(text)
+    markers = _find_markers(shadow)
+    for m in markers:
+        at = shadow.find(m.raw, m.start)
+        if at >= 0:
+            m.raw = text[at : at + len(m.raw)]
+    return markers
+
+
+def _find_markers(text: str) -> list[Marker]:
     markers: list[Marker] = []
     depth, start = 0, -1
     for i, ch in enumerate(text):
@@ -84,10 +109,13 @@ def find_markers(text: str) -> list[Marker]:
                     markers.append(Marker(start, i + 1, inner))
     if markers:
         return markers
-    for line_start, line in _lines_with_offsets(text):
-        m = _LABEL_START.match(line)
-        if m and _is_marker_label(m.group("label")) and line_start > 0:
-            return [Marker(line_start, line_start + len(line), line)]
+    labelled = _label_lines(text)
+    if labelled is not None:
+        return [labelled]
+    inline = _INLINE_LABEL.search(text)
+    if inline is not None and _is_marker_label(inline.group("label")):
+        raw = text[inline.start("label") :]
+        return [Marker(inline.start("label"), len(text), raw)]
     m = _BY_UNITS.search(text)
     if m:
         named = m.group("by") or m.group("lead")
@@ -96,14 +124,35 @@ def find_markers(text: str) -> list[Marker]:
     return []
 
 
+def _label_lines(text: str) -> Marker | None:
+    """Lines of their own after the item's first line that start with a label
+    (``牵头领导：…`` / ``牵头单位：…`` / ``责任单位：…``): together one marker, from the
+    first such line to the end of the last one that follows it."""
+    start = end = None
+    for line_start, line in _lines_with_offsets(text):
+        m = _LABEL_START.match(line)
+        is_label = bool(m and _is_marker_label(m.group("label")))
+        if is_label and line_start > 0 and start is None:
+            start = line_start
+        if start is not None:
+            if not is_label:
+                break
+            end = line_start + len(line)
+    if start is None or end is None:
+        return None
+    return Marker(start, end, text[start:end], lines=True)
+
+
 def _closing_unit_list(text: str, start: int, end: int, inner: str) -> bool:
-    """A bracket of bare units after a finished sentence at the end of an item
-    (``完善水利设施。（县水利局、县财政局）``) is a marker too; a bracket right after a name
+    """A bracket of bare units closing an item (``完善水利设施。（县水利局、县财政局）``,
+    ``增长11%（市发改委，各县市区政府）。``) is a marker too; a bracket right after a name
     (``市发改委（物价局）``) is part of that name."""
     before = text[:start].rstrip()
     after = text[end + 1 :].split("\n", 1)[0].strip(" 。；;")
-    if not before or before[-1] not in "。；;！？" or after:
+    if not before or after:
         return False
+    if before[-1] not in "。；;！？" and before.endswith(UNIT_SUFFIXES + PLACE_SUFFIXES):
+        return False  # a note on the name before it: 市发改委（物价局）
     clauses = split_outside_brackets(join_lines(inner), "，,；;")
     return bool(clauses) and all(looks_like_units(c) for c in clauses)
 
@@ -184,13 +233,20 @@ def _tasks_from_text(node: _Node, text: str, section: list[str]) -> list[ProseDr
         previous = marker.end
         if not piece:
             if drafts:
-                drafts[-1].responsibility_raw += "；" + join_lines(marker.raw)
+                drafts[-1].responsibility_raw += "；" + _marker_text(marker)
             continue
-        drafts.append(ProseDraft(number, section, piece, join_lines(marker.raw), node.where))
+        drafts.append(ProseDraft(number, section, piece, _marker_text(marker), node.where))
     tail = _clean(text[previous:])
     if drafts and tail:
         drafts[-1].text = drafts[-1].text + tail
     return drafts
+
+
+def _marker_text(marker: Marker) -> str:
+    """A marker's text on one line; labelled lines are kept apart by ；."""
+    if marker.lines:
+        return "；".join(join_lines(line) for line in marker.raw.split("\n") if line.strip())
+    return join_lines(marker.raw)
 
 
 def _is_marker_alone(paragraph: str) -> bool:
@@ -226,10 +282,37 @@ def _visit(node: _Node, section: list[str], out: list[ProseDraft]) -> None:
         _visit(child, [*section, _heading(node)], out)
 
 
+# An item number after white space, or after a sentence's end when it is not ``1`` (an
+# inline list ``…：1、…；2、…`` stays in its paragraph).
+_RUN_ON = re.compile(
+    r"(?:(?<=\S)[ \u3000]+(?=_N)|(?<=[。）)])(?![1一][、.．])(?=_N))".replace(
+        "_N", r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})[、.．](?!\d)"
+    )
+)
+
+
+def split_run_on_items(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Split paragraphs that hold several numbered items (a copy that lost its line
+    breaks: ``…负责）。 2、固定资产…``) before each item number that follows a sentence's
+    end or white space; each part keeps the paragraph's provenance."""
+    out: list[Paragraph] = []
+    for para in paragraphs:
+        cuts = [m.start() for m in _RUN_ON.finditer(para.text) if m.start() > 0]
+        if not cuts:
+            out.append(para)
+            continue
+        bounds = [0, *cuts, len(para.text)]
+        for a, b in pairwise(bounds):
+            piece = para.text[a:b].strip()
+            if piece:
+                out.append(Paragraph(piece, para.provenance))
+    return out
+
+
 def prose_to_drafts(paragraphs: list[Paragraph]) -> list[ProseDraft]:
     """Return the tasks of a prose plan: numbered items with responsibility markers,
     with the numbered headings above them as their section."""
     out: list[ProseDraft] = []
-    for root in _build_outline(paragraphs):
+    for root in _build_outline(split_run_on_items(paragraphs)):
         _visit(root, [], out)
     return out

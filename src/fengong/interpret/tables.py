@@ -143,11 +143,13 @@ def _mode_width(rows: list[RowView]) -> int:
     return widths.most_common(1)[0][0] if widths else 0
 
 
-def logical_tables(blocks: list[Block]) -> list[LogicalTable]:
+def logical_tables(blocks: list[Block], notes: list[Note] | None = None) -> list[LogicalTable]:
     """Return the task tables of a document, pieces joined, repeated headers dropped.
 
     A piece without a header continues the open table when it is about as wide; heading
     lines between two pieces (a section row the copy pulled out) become section rows.
+    A table with a header whose columns give no task and no unit is not a task table: a
+    ``table-not-recognised`` note naming its headers goes to ``notes``.
     """
     found: list[LogicalTable] = []
     current: LogicalTable | None = None
@@ -174,6 +176,16 @@ def logical_tables(blocks: list[Block]) -> list[LogicalTable]:
             roles = header_to_roles(labels, [r.cells for r in body])
             labels += [""] * (len(roles) - len(labels))  # a body row wider than the mode
             if "task" not in roles or not (set(roles) - {"task", "section", "number", "extra"}):
+                if notes is not None:
+                    seen = " | ".join(label for label in labels if label)
+                    notes.append(
+                        Note(
+                            "table-not-recognised",
+                            f"a table with headers {seen} has no task column with units; "
+                            "its rows were not read as tasks",
+                            block.provenance,
+                        )
+                    )
                 current, pending = None, []
                 continue
             current = LogicalTable(labels, roles, [], block.provenance, block=index)
@@ -325,6 +337,56 @@ def continue_merges(table: LogicalTable, first: int) -> None:
 
 
 # --- 2. shifted cells ---------------------------------------------------------------------
+
+
+def _placements(count: int, width: int) -> list[tuple[int, ...]]:
+    from itertools import combinations
+
+    return list(combinations(range(width), count)) if count <= width else []
+
+
+def align_short_rows(table: LogicalTable) -> None:
+    """Place the cells of a row a web copy printed short: the cells a merge covered are
+    missing (or the copy padded the row with empty cells at its end), so the row's cells
+    sit left of their columns. When the row's task cell is empty, or its cells fit their
+    columns clearly better elsewhere, its filled cells are placed, in order, where they fit
+    best; a position left over continues the cell above it (it was covered by a merge).
+    """
+    task = table.column("task")
+    if task is None:
+        return
+    above: list[str] | None = None
+    for row in table.rows:
+        filled = [c for c in row.cells if c.strip()]
+        current = _fit_score(row.cells, table.roles)
+        padded = not row.cells[-1].strip()  # a short row is padded at its end
+        needs = padded and (not row.cells[task].strip() or current < len(filled))
+        if above is not None and needs and 0 < len(filled) < table.width and len(filled) > 1:
+            best, best_score = None, current
+            for positions in _placements(len(filled), table.width):
+                cells = [""] * table.width
+                for pos, text in zip(positions, filled, strict=True):
+                    cells[pos] = text
+                if not cells[task].strip():
+                    continue
+                score = _fit_score(cells, table.roles)
+                if score > best_score:
+                    best, best_score = (positions, cells), score
+            if best is not None:
+                positions, cells = best
+                for col in range(table.width):
+                    if col not in positions and table.roles[col] != "task" and above[col]:
+                        cells[col] = above[col]
+                row.cells = cells
+                table.notes.append(
+                    Note(
+                        "row-aligned",
+                        "row printed short (cells of merges missing): its cells placed in "
+                        "the columns they fit, the others continue the cells above",
+                        row.where,
+                    )
+                )
+        above = row.cells
 
 
 def _fit_score(cells: list[str], roles: list[str]) -> int:
@@ -566,6 +628,8 @@ def fill_from_above(table: LogicalTable, drafts: list[Draft]) -> None:
 
 def read_table(table: LogicalTable, merges_visible: bool) -> list[Draft]:
     """Run the table steps in order and return the drafts."""
+    if not merges_visible:
+        align_short_rows(table)
     fix_shifted_cells(table)
     join_broken_rows(table)
     drafts = rows_to_drafts(table)

@@ -28,18 +28,25 @@ UNIT_SUFFIXES = (
     "局", "委", "办", "部", "厅", "处", "科", "室", "所", "站", "中心", "政府", "管委会",
     "单位", "部门", "会", "院", "校", "社", "台", "队", "组", "馆", "署", "司", "团", "联",
     "公司", "机构", "企业", "机关", "银行", "行", "党委", "工委", "街道", "办事处", "分局",
-    "海关", "所属", "集团", "基地", "园区", "系统", "人员",
+    "海关", "所属", "集团", "基地", "园区", "系统", "人员", "股", "股室",
     "辦", "廳", "處", "會", "單位", "部門", "機構", "機關", "政府", "中心",
 )  # fmt: skip
 PLACE_SUFFIXES = (
     "区", "县", "市", "镇", "乡", "村", "省", "州", "旗", "盟", "街", "居", "區", "縣", "鎮", "鄉",
 )  # fmt: skip
-_TRADITIONAL_ROLE_WORDS = {
-    "牽頭": "牵头", "負責": "负责", "參與": "参与", "參加": "参加", "協助": "协助",
-    "協辦": "协办", "協同": "协同", "會同": "会同", "聯合": "联合",
-}  # fmt: skip
+_ROLE_WORDS = re.compile(
+    r"牵头|负责|配合|参与|参加|协助|协办|协同|会同|联合|按职责分工|按照职责分工|按职能分工|落实"
+)
 _BRACKETED = re.compile(r"^\s*[（(【\[〔](?P<inner>.*)[）)】\]〕]\s*$", re.S)
 GENERIC_WORDS = frozenset({"政府", "部门", "单位", "党委", "机构", "机关", "企业", "人员"})
+# Bodies that only exist as part of a place's or party body's name: joined by 和 / 及 to the
+# name before them they complete it (``开发区党工委和管委会``), never a unit of their own.
+BARE_BODIES = frozenset({
+    "政府", "人民政府", "管委会", "管理委员会", "党委", "党工委", "工委", "委员会", "办事处",
+    "人大", "政协", "纪委", "监委", "纪委监委",
+})  # fmt: skip
+_RUN_SPLIT_SUFFIX = "局委办厅处科室所站队院校馆会司心府道"
+_LEVEL_START = "省市县区镇乡各"
 _LEVEL_PART = re.compile(
     r"^(?:省|市|县|区|县级市|镇|乡|乡镇|街|街道|村|居|开发区|园区)+"
     r"(?:人民政府|政府|党委|党委和政府|委员会)?$"
@@ -62,6 +69,8 @@ class Responsibility:
     support: list[str] = field(default_factory=list)
     leaders: list[str] = field(default_factory=list)
     deadline_raw: str | None = None
+    # what was guessed while reading (run-together names split), for warnings
+    guesses: list[str] = field(default_factory=list)
 
     def add(self, unit: str, role: str) -> None:
         """Add ``unit`` in ``role``, keeping each unit once, in its strongest role."""
@@ -83,6 +92,7 @@ class Responsibility:
                 self.add(unit, role)
         self.leaders += [n for n in other.leaders if n not in self.leaders]
         self.deadline_raw = self.deadline_raw or other.deadline_raw
+        self.guesses += other.guesses
 
     def units(self) -> list[str]:
         """Return every unit, lead first."""
@@ -120,6 +130,18 @@ def tokens(text: str) -> list[str]:
     """Segment ``text`` with fengong's role-word dictionary (unknown text comes out as
     single characters, which ``_segments`` glues back together)."""
     return list(_tokenizer().cut(text, HMM=False))
+
+
+def _simplify_role_words(text: str) -> str:
+    """``text`` with its role words and label words in simplified characters (牽頭 →
+    牵头), everything else as printed, so that unit names keep their characters."""
+    shadow = simplify(text)
+    if shadow == text:
+        return text
+    out = list(text)
+    for m in _ROLE_WORDS.finditer(shadow):
+        out[m.start() : m.end()] = m.group()
+    return "".join(out)
 
 
 def role_of_label(label: str) -> str | None:
@@ -187,8 +209,8 @@ def _core(name: str) -> str:
 def is_unit(name: str) -> bool:
     """Return True when ``name`` names a body on its own: a collective (各…), a name that
     ends like an office (局, 委, 办, 中心 …) or a place that acts as a unit (…区, …镇)."""
-    core = _core(name)
-    if len(core) < 2 or core in GENERIC_WORDS:
+    core = simplify(_core(name))
+    if len(core) < 2 or core in GENERIC_WORDS or core in BARE_BODIES:
         return False
     if core.startswith("各"):
         return True
@@ -232,6 +254,24 @@ def _group_list(parts: list[str]) -> list[str]:
     return groups
 
 
+def split_run_together(name: str) -> list[str]:
+    """Split names printed with no separator (``县发改局县财政局各乡镇人民政府``, a cell whose
+    line breaks a copy lost) where a name ends like an office and the next starts with a level
+    word (省, 市, 县, 区, 镇, 乡) or with 各; every piece must be a unit of at least four
+    characters. Returns ``[name]`` when there is no such split."""
+    if len(name) < 8 or re.search(r"[、，,；;（(的]", name):
+        return [name]
+    pieces, begin = [], 0
+    for i in range(4, len(name) - 3):
+        if name[i] in _LEVEL_START and name[i - 1] in _RUN_SPLIT_SUFFIX and i - begin >= 4:
+            pieces.append(name[begin:i])
+            begin = i
+    pieces.append(name[begin:])
+    if len(pieces) < 2 or not all(len(p) >= 4 and is_unit(p) for p in pieces):
+        return [name]
+    return pieces
+
+
 def split_units(text: str) -> list[str]:
     """Split a run of unit names into units (SPEC rule 3).
 
@@ -253,6 +293,8 @@ def _split_conjunctions(unit: str) -> list[str]:
         if conj not in unit:
             continue
         pieces = [p for p in unit.split(conj) if p]
+        if any(_core(clean_unit(p)) in BARE_BODIES for p in pieces[1:]):
+            return [unit]
         if len(pieces) > 1 and all(is_unit(clean_unit(p)) for p in pieces):
             return [clean_unit(p) for p in pieces]
     return [unit]
@@ -332,9 +374,8 @@ def parse_responsibility(
     牵头单位) the first unit leads and the others are responsible, unless the text marks
     roles itself.
     """
-    text = full_width_brackets(join_lines(raw))
-    for traditional, simplified in _TRADITIONAL_ROLE_WORDS.items():
-        text = text.replace(traditional, simplified)
+    text = full_width_brackets(lines_to_clauses(raw))
+    text = _simplify_role_words(text)
     if (m := _BRACKETED.match(text)) and not re.search(r"[（(【\[〔）)】\]〕]", m.group("inner")):
         text = m.group("inner")
     result = Responsibility()
@@ -356,7 +397,11 @@ def parse_responsibility(
             pairs = roles_in_clause(clause, role or default)
             explicit = explicit or any(r != (role or default) for _, r in pairs)
             for unit, unit_role in pairs:
-                result.add(unit, unit_role)
+                parts = split_run_together(unit)
+                if len(parts) > 1:
+                    result.guesses.append(f"names printed together split: {'、'.join(parts)}")
+                for part in parts:
+                    result.add(part, unit_role)
     if first_leads and not explicit and result.units():
         ordered = result.units()
         result = Responsibility(
@@ -364,6 +409,43 @@ def parse_responsibility(
             deadline_raw=result.deadline_raw,
         )  # fmt: skip
     return result
+
+
+def lines_to_clauses(raw: str) -> str:
+    """One line of a responsibility text: lines that each name units (one unit per line
+    or per paragraph) are separate clauses, joined by ，; otherwise the lines are a name or
+    a sentence wrapped over lines and are joined as such."""
+    lines = [line.strip() for line in raw.split("\n") if line.strip()]
+    if len(lines) > 1 and not _wrapped(lines) and all(_names_units(line) for line in lines):
+        return "，".join(line.rstrip("，,、；;") for line in lines)
+    return join_lines(raw)
+
+
+def _wrapped(lines: list[str]) -> bool:
+    """Lines that fill a column (a line before the last as long as the longest, of six
+    characters or more) are one text wrapped by a narrow cell, as PDFs print them."""
+    widest = max(len(line) for line in lines)
+    return widest >= 6 and any(len(line) >= widest - 1 for line in lines[:-1])
+
+
+def _names_units(line: str) -> bool:
+    flat = join_lines(line)
+    if _LABEL.match(flat):
+        return True
+    if re.match(r"(?:主办|承办|协办|牵头|责任|配合|参与|参加)(?:单位|部门)", flat):
+        return False  # a wrapped label (``各议题`` / ``主办单位``)
+    names = [_core(u) for u, _ in _flat_pairs(flat)]
+    return bool(names) and all(_whole_name(n) for n in names)
+
+
+def _whole_name(name: str) -> bool:
+    """A unit that cannot be the first half of a name wrapped onto the next line: it ends
+    like an office, or is a short place name (``越秀区``; ``区住房和城乡`` is half of one)."""
+    if not is_unit(name) or ("、" in name and not name.startswith("各")):
+        return False
+    if name.endswith(UNIT_SUFFIXES):
+        return True
+    return name.endswith(PLACE_SUFFIXES) and len(name) <= 6 and not re.search("[和及与的]", name)
 
 
 def _is_deadline_clause(clause: str) -> bool:

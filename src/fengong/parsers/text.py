@@ -6,9 +6,8 @@ shape, never by the file name:
 - ``tsv``: one row per line, cells separated by tabs;
 - ``indent-cells``: one cell per line, each cell's first line starting with a tab,
   rows separated by blank lines, cell text wrapped onto untabbed lines;
-- ``pipe-cells``: one cell per line ending in ``|`` (a cell broken over lines ends on the
-  line that carries the ``|``); rows are as wide as the run of numbers in the first
-  column says;
+- ``pipe-cells``: cells separated by ``|``, one row per line or one cell per line
+  (``pipe_table.py`` says how rows are found);
 - ``prose``: every other non-blank line is a paragraph.
 
 HTML tags left in cells are stripped (``</p><p>`` becomes a line break). A blank line
@@ -19,14 +18,13 @@ from __future__ import annotations
 
 import html
 import re
-from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import pairwise
 
 from fengong.document import Cell, Document, Paragraph, Provenance, Row, Table
 from fengong.errors import EmptyDocumentError
 from fengong.parsers.encoding import decode_text
+from fengong.parsers.pipe_table import line_cell_table_at, pipe_run_starts, read_pipe_table
+from fengong.textnorm import remove_pinyin
 
 _TAG = re.compile(r"<[^<>]{0,200}>")
 _PARA_BREAK = re.compile(r"</p\s*>\s*<p(?:\s[^<>]*)?>|<br\s*/?>|</?p(?:\s[^<>]*)?>\s*(?=<p)", re.I)
@@ -48,10 +46,6 @@ def _is_tsv_line(line: str) -> bool:
 
 def _is_indent_line(line: str) -> bool:
     return line.startswith("\t") and line.count("\t") == 1
-
-
-def _is_pipe_line(line: str) -> bool:
-    return line.rstrip().endswith("|")
 
 
 @dataclass
@@ -90,7 +84,16 @@ class TextReader:
         text, encoding = decode_text(data)
         if not text.strip():
             raise EmptyDocumentError("the file holds no text")
+        text, readings = remove_pinyin(text)
         doc = read_text(text)
+        if readings:
+            doc.notes.append(
+                (
+                    "pinyin-removed",
+                    f"{readings} pinyin readings printed after characters removed",
+                    Provenance(line=1),
+                )
+            )
         if encoding not in ("utf-8", "utf-8-sig"):
             doc.notes.append(("encoding", f"text decoded as {encoding}", Provenance(line=1)))
         return doc
@@ -111,8 +114,12 @@ def read_text(text: str) -> Document:
         if lines.empty(i) or (not line.strip() and tab_mode != "indent-cells"):
             i += 1
             continue
-        if _is_pipe_line(line) and _pipe_run_starts(lines, i):
-            table, i = _read_pipe_table(lines, i)
+        line_table = line_cell_table_at(lines.lines, i) if tab_mode is None else None
+        if line_table is not None:
+            table, i = line_table
+            kinds.append("line-cells")
+        elif pipe_run_starts(lines.lines, i):
+            table, i = read_pipe_table(lines.lines, i, strip_html)
             kinds.append("pipe-cells")
         elif tab_mode == "tsv" and (_is_tsv_line(line) or _is_indent_line(line)):
             table, i = _read_tsv_table(lines, i)
@@ -183,75 +190,3 @@ def _read_indent_table(lines: _Lines, start: int) -> tuple[Table, int]:
             i += 1
         rows.append(Row([Cell(strip_html(c)) for c in cells], Provenance(line=block_start + 1)))
     return Table(rows), i
-
-
-# --- pipe-cells ------------------------------------------------------------------------
-
-
-def _pipe_run_starts(lines: _Lines, start: int) -> bool:
-    """A pipe table needs a run of several cell lines, not one stray ``|``."""
-    found = 0
-    for j in range(start, min(len(lines), start + 12)):
-        found += _is_pipe_line(lines.lines[j])
-    return found >= 4
-
-
-def _pipe_cells(lines: _Lines, start: int) -> Iterator[tuple[str, int, int]]:
-    """Yield ``(cell text, first line index, next line index)`` for each ``|`` cell."""
-    i, buf, first = start, [], start
-    while i < len(lines):
-        line = lines.lines[i]
-        if _is_pipe_line(line):
-            buf.append(line.rstrip()[:-1].rstrip())
-            yield "\n".join(buf).strip(), first, i + 1
-            buf, first = [], i + 1
-        elif lines.blank(i) and not buf:
-            first = i + 1
-        elif not lines.blank(i):
-            if not any(_is_pipe_line(lines.lines[j]) for j in range(i, min(len(lines), i + 3))):
-                return
-            buf.append(line)
-        i += 1
-
-
-def _row_width(texts: list[str]) -> tuple[int, int]:
-    """Return ``(width, index of the first body cell)`` from the run of row numbers.
-
-    Row numbers 1, 2, 3 … in the first column recur once per row; the most common gap
-    between them is the row width and the cells before ``1`` are the header.
-    """
-    positions: list[int] = []
-    expected = 1
-    for idx, text in enumerate(texts):
-        if text.strip() == str(expected):
-            positions.append(idx)
-            expected += 1
-    if len(positions) >= 2:
-        gaps = Counter(b - a for a, b in pairwise(positions))
-        width = gaps.most_common(1)[0][0]
-        return width, positions[0]
-    return max(1, len(texts)), 0
-
-
-def _read_pipe_table(lines: _Lines, start: int) -> tuple[Table, int]:
-    cells = list(_pipe_cells(lines, start))
-    end = cells[-1][2] if cells else start + 1
-    texts = [strip_html(c[0]) for c in cells]
-    width, body = _row_width(texts)
-    rows: list[Row] = []
-    if body:
-        header = cells[max(0, body - width) : body]
-        rows.append(_pipe_row(header))
-    number = 1
-    i = body
-    while i < len(cells):
-        j = i + 1
-        while j < len(cells) and not (texts[j].strip() == str(number + 1) and j - i >= 2):
-            j += 1
-        rows.append(_pipe_row(cells[i:j]))
-        number, i = number + 1, j
-    return Table(rows), end
-
-
-def _pipe_row(cells: list[tuple[str, int, int]]) -> Row:
-    return Row([Cell(strip_html(t)) for t, _, _ in cells], Provenance(line=cells[0][1] + 1))

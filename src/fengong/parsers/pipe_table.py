@@ -1,0 +1,231 @@
+"""Tables copied with ``|`` between cells, in the shapes web pages and PDF copies give.
+
+A copy terminates every cell with ``|`` (``序号 | 工作任务 | 责任单位 |``), or also opens each
+row with one (``| a | b |``, Markdown); a cell's text may hold line breaks. Rows are found
+by the copy's shape, in this order:
+
+- *Markdown rows*: the region starts with ``|``; two pipes with only a line break between
+  them close one row and open the next.
+- *one row per line*: most lines hold several pipes; a cell that starts a line starts a
+  row, except an empty cell (a lone ``|``), which ends the row above.
+- *one cell per line*: rows start at the run of row numbers 1, 2, 3 … (the 序号 column);
+  cells before ``1`` are the header. A numbered heading followed only by empty cells
+  (``一、主要预期目标 | ||||``) is a row of its own. Without row numbers, rows are as wide
+  as the header.
+
+The reader never fills or moves cells: a row the copy printed short (the cells a merge
+covered are simply missing) stays short, for the interpreter to place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import pairwise
+
+from fengong.document import Cell, Provenance, Row, Table
+
+_ROW_NUMBER = re.compile(r"^[（(]?(\d{1,3})[）)]?[.、．]?$")
+_HEADING_CELL = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+
+
+@dataclass
+class PipeCell:
+    """One cell of a pipe copy: its text (lines kept), the 0-based line it starts on,
+    whether it starts a line, and whether it is a lone pipe break (blank, with a line
+    break inside)."""
+
+    text: str
+    line: int
+    starts_line: bool
+    line_break_only: bool = False
+
+
+def is_pipe_line(line: str) -> bool:
+    """A line that carries at least one cell separator."""
+    return "|" in line
+
+
+def pipe_run_starts(lines: list[str], start: int) -> bool:
+    """A pipe table needs a run of several lines with pipes, not one stray ``|``. A
+    line without a pipe followed by a lone ``|`` is the table's first cell."""
+    if not is_pipe_line(lines[start]):
+        if start + 1 >= len(lines) or lines[start + 1].strip() != "|" or not lines[start].strip():
+            return False
+        start += 1
+    window = lines[start : start + 12]
+    return sum(is_pipe_line(line) for line in window) >= 4
+
+
+def pipe_region_end(lines: list[str], start: int) -> int:
+    """Index of the first line after the pipe region that starts at ``start``: lines
+    without a pipe stay in it while a pipe line follows within three lines."""
+    i = start + (not is_pipe_line(lines[start]))
+    while i < len(lines):
+        if not is_pipe_line(lines[i]) and not any(
+            is_pipe_line(lines[j]) for j in range(i, min(len(lines), i + 3))
+        ):
+            break
+        i += 1
+    while i > start and not lines[i - 1].strip():
+        i -= 1
+    return i
+
+
+def pipe_cells(lines: list[str], start: int, end: int) -> tuple[list[PipeCell], bool]:
+    """Cut the region into cells; returns the cells and whether rows open with a pipe."""
+    text = "\n".join(lines[start:end])
+    # ``| a |`` rows: a lone pipe closing one row and another opening the next
+    leading = text.lstrip().startswith("|") and len(re.findall(r"\|[ \t]*\n[ \t]*\|", text)) >= 2
+    pieces = text.split("|")
+    cells: list[PipeCell] = []
+    line = start
+    for index, piece in enumerate(pieces):
+        lead_space = piece[: len(piece) - len(piece.lstrip())]
+        first_line = line + lead_space.count("\n")
+        line += piece.count("\n")
+        if index == 0 and leading:
+            continue
+        content = "\n".join(part.strip() for part in piece.strip().split("\n"))
+        if index == len(pieces) - 1 and not content:
+            continue
+        cells.append(
+            PipeCell(
+                text=content,
+                line=first_line,
+                starts_line=index == 0 or "\n" in lead_space,
+                line_break_only=not content and "\n" in piece,
+            )
+        )
+    return cells, leading
+
+
+def _markdown_rows(cells: list[PipeCell]) -> list[list[PipeCell]]:
+    rows: list[list[PipeCell]] = [[]]
+    for cell in cells:
+        if cell.line_break_only:
+            rows.append([])
+        else:
+            rows[-1].append(cell)
+    return [r for r in rows if r]
+
+
+def _line_rows(cells: list[PipeCell]) -> list[list[PipeCell]]:
+    rows: list[list[PipeCell]] = []
+    for cell in cells:
+        if not rows or (cell.starts_line and cell.text):
+            rows.append([cell])
+        else:
+            rows[-1].append(cell)
+    return rows
+
+
+def _number_positions(cells: list[PipeCell]) -> list[int]:
+    """Positions of the run 1, 2, 3 … of row numbers, at least two cells apart."""
+    positions: list[int] = []
+    expected = 1
+    for i, cell in enumerate(cells):
+        m = _ROW_NUMBER.match(cell.text)
+        if m and int(m.group(1)) == expected and (not positions or i - positions[-1] >= 2):
+            positions.append(i)
+            expected += 1
+    return positions
+
+
+def _split_heading_rows(chunk: list[PipeCell]) -> list[list[PipeCell]]:
+    """A numbered heading followed by two or more empty cells is a row of its own."""
+    out: list[list[PipeCell]] = [[]]
+    i = 0
+    while i < len(chunk):
+        cell = chunk[i]
+        j = i + 1
+        while j < len(chunk) and not chunk[j].text:
+            j += 1
+        if _HEADING_CELL.match(cell.text) and j - i >= 3:
+            out.append(chunk[i:j])
+            out.append([])
+            i = j
+            continue
+        out[-1].append(cell)
+        i += 1
+    return [r for r in out if any(c.text for c in r)]
+
+
+def _cell_rows(cells: list[PipeCell]) -> list[list[PipeCell]]:
+    positions = _number_positions(cells)
+    if len(positions) >= 2:
+        width = Counter(b - a for a, b in pairwise(positions)).most_common(1)[0][0]
+        head = cells[: positions[0]]
+        rows = _split_heading_rows(head)
+        header = [rows.pop()] if rows else []
+        if header and len(header[0]) > width:
+            header = [header[0][-width:]]
+        bounds = [*positions, len(cells)]
+        body = [r for a, b in pairwise(bounds) for r in _split_heading_rows(cells[a:b])]
+        return header + body
+    width = next((i for i, c in enumerate(cells) if len(c.text) > 15), len(cells)) or 1
+    return [cells[i : i + width] for i in range(0, len(cells), width)]
+
+
+def _texts_on_line(line: str) -> int:
+    return sum(bool(part.strip()) for part in line.split("|"))
+
+
+def read_pipe_table(lines: list[str], start: int, clean: Callable[[str], str]) -> tuple[Table, int]:
+    """Read the pipe table starting at line ``start``, each cell's text passed through
+    ``clean``; returns the table and the index of the line after it."""
+    end = pipe_region_end(lines, start)
+    cells, leading = pipe_cells(lines, start, end)
+    several = sum(_texts_on_line(line) >= 2 for line in lines[start:end])
+    if leading:
+        rows = _markdown_rows(cells)
+    elif several >= 2 and several >= 0.3 * sum(is_pipe_line(x) for x in lines[start:end]):
+        rows = _line_rows(cells)
+    else:
+        rows = _cell_rows(cells)
+    table_rows = [
+        Row([Cell(clean(c.text)) for c in row], Provenance(line=row[0].line + 1))
+        for row in rows
+        if row
+    ]
+    return Table(table_rows), end
+
+
+# --- one cell per line, no separators ---------------------------------------------------
+
+_NUMBER_HEADER = re.compile(r"^(?:序号|序號|编号|編號)$")
+_LABEL_CELL = re.compile(r"^[^。，,；;]{1,14}$")
+
+
+def line_cell_table_at(lines: list[str], start: int) -> tuple[Table, int] | None:
+    """A table printed one cell per line with no separator (a web page's table copied as
+    text): a header of short labels holding 序号 at ``start``, then rows each starting at
+    the next number of the run 1, 2, 3 …. Returns the table and the next line, or None."""
+    if not _NUMBER_HEADER.match(lines[start].strip()):
+        return None
+    cells: list[PipeCell] = []
+    for i in range(start, len(lines)):
+        text = lines[i].strip()
+        if text:
+            cells.append(PipeCell(text, i, True))
+    header_end = next(
+        (k for k, c in enumerate(cells) if not _LABEL_CELL.match(c.text) or c.text == "1"), 0
+    )
+    body = cells[header_end:]
+    positions = _number_positions(body)
+    if header_end < 3 or len(positions) < 3 or positions[0] > 3:
+        return None
+    width = header_end
+    last_end = min(len(body), positions[-1] + 2 * width)
+    rows = [cells[:header_end]]
+    bounds = [*positions, last_end]
+    rows += [body[a:b] for a, b in pairwise(bounds)]
+    if positions[0] > 0:
+        rows[1:1] = [body[: positions[0]]]
+    table_rows = [
+        Row([Cell(c.text) for c in row], Provenance(line=row[0].line + 1)) for row in rows if row
+    ]
+    end_line = body[last_end - 1].line + 1 if last_end else start + 1
+    return Table(table_rows), end_line
