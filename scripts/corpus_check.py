@@ -17,6 +17,8 @@ import re
 import sys
 from pathlib import Path
 
+from fengong.textnorm import remove_pinyin
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
 RESERVED = ROOT.parent / "shared" / "corpus" / "RESERVED.sha256"
@@ -31,7 +33,6 @@ TASK_FIELDS = {
 }
 PLAN_FIELDS = {"url", "layout", "title", "notes", "tasks"}
 _NOISE = re.compile(r"[\s\W_]+")
-PINYIN = re.compile(r"(?<=[\u3400-\u9fff])[（(][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]{0,5}[）)]")
 
 
 def reserved_hashes() -> set[str]:
@@ -68,7 +69,7 @@ def check(gold_path: Path) -> list[str]:
     if is_reserved(gold.get("url", "")):
         problems.append(f"{name}: the address is RESERVED: remove this document")
     # pinyin readings after characters (區(qū)) are not text: docs/reading-rules.md
-    body = squeeze(PINYIN.sub("", text_path.read_text(encoding="utf-8")))
+    body = squeeze(remove_pinyin(text_path.read_text(encoding="utf-8"))[0])
     for i, task in enumerate(gold.get("tasks", []), 1):
         if set(task) != TASK_FIELDS:
             problems.append(f"{name}: task {i}: fields {sorted(set(task) ^ TASK_FIELDS)} wrong")

@@ -165,7 +165,10 @@ def _cell_rows(cells: list[PipeCell]) -> list[list[PipeCell]]:
         bounds = [*positions, len(cells)]
         body = [r for a, b in pairwise(bounds) for r in _split_heading_rows(cells[a:b])]
         return header + body
-    width = next((i for i, c in enumerate(cells) if len(c.text) > 15), len(cells)) or 1
+    # the header ends at the first row number, or else at the first cell of running text
+    first_row = next((i for i, c in enumerate(cells) if _ROW_NUMBER.match(c.text)), None)
+    long_cell = next((i for i, c in enumerate(cells) if len(c.text) > 15), len(cells))
+    width = (first_row if first_row and 2 <= first_row < long_cell else long_cell) or 1
     return [cells[i : i + width] for i in range(0, len(cells), width)]
 
 
@@ -203,7 +206,9 @@ def line_cell_table_at(lines: list[str], start: int) -> tuple[Table, int] | None
     """A table printed one cell per line with no separator (a web page's table copied as
     text): a header of short labels holding 序号 at ``start``, then rows each starting at
     the next number of the run 1, 2, 3 …. Returns the table and the next line, or None."""
-    if not _NUMBER_HEADER.match(lines[start].strip()):
+    if not _NUMBER_HEADER.match(lines[start].strip()) or any(
+        is_pipe_line(line) for line in lines[start : start + 6]
+    ):
         return None
     cells: list[PipeCell] = []
     for i in range(start, len(lines)):

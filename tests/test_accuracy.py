@@ -1,0 +1,40 @@
+"""The corpus benchmark may not fall below the figures the README states.
+
+benchmarks/accuracy.py scores fengong on the real plans of tests/corpus/; the README's
+"Accuracy on real plans" section states its last TOTAL line per format. A change to the
+reading rules that lowers a total fails here: fix the change, or, when the gold was wrong,
+fix the gold and restate the figures."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _benchmark():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("accuracy", ROOT / "benchmarks" / "accuracy.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _stated(fmt: str) -> dict[str, float]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    m = re.search(
+        rf"TOTAL\[{fmt}\] task-F1 ([\d.]+) unit-F1 ([\d.]+) role-acc ([\d.]+)", readme
+    )
+    assert m, f"the README states no TOTAL[{fmt}] line"
+    return dict(zip(("task_f1", "unit_f1", "role_acc"), map(float, m.groups()), strict=True))
+
+
+def test_text_corpus_totals_do_not_fall() -> None:
+    totals = _benchmark().run(["text"], out=io.StringIO())
+    got = totals["text"].figures()
+    assert got["documents"] >= 40 and got["gold_tasks"] >= 500
+    for name, stated in _stated("text").items():
+        assert got[name] >= stated - 0.0005, f"{name} fell: {got[name]:.3f} < {stated:.3f}"

@@ -1,0 +1,192 @@
+"""Reading rules demanded by the real plans of tests/corpus/, each on a small fragment of
+one of them (the corpus document is named). The whole corpus is scored by
+benchmarks/accuracy.py; tests/test_accuracy.py keeps its totals from falling."""
+
+from __future__ import annotations
+
+from fengong.document import Table
+from fengong.interpret.headers import header_to_roles
+from fengong.interpret.units import parse_responsibility, split_run_together
+from fengong.parsers.text import TextReader, read_text
+from fengong.pipeline import parse_bytes
+from fengong.textnorm import remove_pinyin, simplify
+
+
+def _rows(text: str) -> list[list[str]]:
+    tables = [b for b in read_text(text).blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    return [r.texts() for r in tables[0].rows]
+
+
+def _tasks(text: str) -> list[dict]:
+    plan = parse_bytes(text.encode("utf-8"), "fragment.txt")
+    return [t.model_dump() for t in plan.tasks]
+
+
+# --- pipe tables (03, 13, 54, 01) -----------------------------------------------------
+
+
+def test_pipe_rows_one_per_line_with_a_lone_pipe_for_an_empty_cell() -> None:
+    # 03: every cell ends in |, the empty 备注 cell is a | on its own line
+    text = (
+        "序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限 | 备注 |\n"
+        "1 | 做好常态化疫情防控信息发布 | 重点围绕散发疫情发布权威信息 | 应急处、疾控处 | 长期推进 |\n"
+        "|\n"
+        "2 | 扎实做好疫苗接种信息公开 | 疾控处 | 长期推进 |\n"
+        "|\n"
+    )
+    rows = _rows(text)
+    assert rows[0] == ["序号", "工作任务", "细化分工", "责任处室", "完成时限", "备注"]
+    assert rows[1][:5] == ["1", "做好常态化疫情防控信息发布", "重点围绕散发疫情发布权威信息", "应急处、疾控处", "长期推进"]
+    assert rows[2][:4] == ["2", "扎实做好疫苗接种信息公开", "疾控处", "长期推进"]
+
+
+def test_pipe_cells_one_per_line_padded_rows_are_placed_by_content() -> None:
+    # 54: one cell per line; a merge's covered cells are printed as padding at the row's end
+    text = (
+        "序号\n|\n项目\n|\n重点工作目标任务\n|\n牵头领导\n|\n责任单位\n|\n"
+        "1\n|\n主要预期目标\n|\n1.地区生产总值增长5%以上。\n|\n钱 宇\n|\n★区发改委、统计局\n|\n"
+        "2.一般公共预算收入同口径增长6%以上。\n|\n★区财政局、税务局\n|\n|||\n"
+    )
+    tasks = _tasks(text)
+    assert [t["text"] for t in tasks] == ["地区生产总值增长5%以上。", "一般公共预算收入同口径增长6%以上。"]
+    assert tasks[1]["responsible"] == ["★区财政局", "税务局"]
+    assert tasks[1]["leaders"] == ["钱宇"] or tasks[1]["leaders"] == ["钱 宇"]
+
+
+def test_markdown_pipe_rows_with_the_grouping_cell_only_on_the_first_row() -> None:
+    # 01: | a | b | c | rows, the 工作任务 cell printed once for its group
+    text = (
+        "|\n工作任务\n|\n具体内容\n|\n责任部门\n|\n"
+        "|\n推进政策公开\n|\n常态化公开就业、住房、教育等领域信息。\n|\n财政所、便民综合服务中心\n|\n"
+        "|\n积极探索特定群体的线下公开渠道,持续发布相关政策文件。\n|\n便民综合服务中心\n|\n"
+    )
+    tasks = _tasks(text)
+    assert len(tasks) == 2
+    assert tasks[1]["text"].startswith("积极探索")
+    assert tasks[1]["responsible"] == ["便民综合服务中心"]
+
+
+def test_table_printed_one_cell_per_line_rows_start_at_numbers() -> None:
+    # 52: a web table copied with each cell on a line of its own
+    text = (
+        "序号\n\n项目内容\n\n当前进度\n\n牵头单位\n\n备注\n\n"
+        "1\n\n新(改、扩)建公办园5所,新增公办幼儿学位1000个。\n\n80%\n\n县教育局\n\n市民生实事\n\n"
+        "2\n\n建设四好农村路55公里。\n\n95%\n\n县交通局\n\n县民生实事\n\n"
+        "3\n\n完成农村公路大中修70公里。\n\n90%\n\n县交通局\n\n县民生实事\n"
+    )
+    tasks = _tasks(text)
+    assert [t["lead"] for t in tasks] == [["县教育局"], ["县交通局"], ["县交通局"]]
+
+
+# --- headers (13, 42) ---------------------------------------------------------------------
+
+
+def test_task_column_from_a_header_outside_the_synonyms() -> None:
+    roles = header_to_roles(
+        ["序号", "目标与任务", "牵头责任单位", "责任单位"],
+        [["(1)", "地区生产总值增长6%以上。", "市发展改革委", "各县市区政府"]],
+    )
+    assert roles == ["number", "task", "lead", "responsible"]
+
+
+def test_task_column_from_content_when_no_header_names_it() -> None:
+    roles = header_to_roles(
+        ["考核指标", "年度目标", "责任部门"],
+        [["农林牧渔业增加值增幅", "≥2%", "县海洋与渔业局"]],
+    )
+    assert roles[0] == "task" and roles[2] == "responsible"
+
+
+def test_a_table_with_no_task_is_reported_not_dropped_silently() -> None:
+    text = "序号\t责任单位\t完成时限\n1\t市财政局\t6月底前\n2\t市审计局\t年底前\n"
+    plan = parse_bytes(text.encode(), "x.txt")
+    assert not plan.tasks
+    assert any(w.code == "table-not-recognised" for w in plan.warnings)
+
+
+# --- units (44, 02, 13) --------------------------------------------------------------------
+
+
+def test_units_one_per_line_are_separate() -> None:
+    r = parse_responsibility("区教体局\n东孝街道\n孝顺镇", "support")
+    assert r.support == ["区教体局", "东孝街道", "孝顺镇"]
+
+
+def test_a_name_wrapped_by_a_narrow_pdf_cell_stays_one() -> None:
+    r = parse_responsibility("市政府办、市编办、市委\n宣传部", "lead")
+    assert r.lead == ["市政府办", "市编办", "市委宣传部"]
+
+
+def test_units_run_together_are_split_and_warned() -> None:
+    assert split_run_together("县发改局县财政局各乡镇人民政府") == [
+        "县发改局", "县财政局", "各乡镇人民政府",
+    ]
+    assert split_run_together("市委市政府督查室") == ["市委市政府督查室"]
+    r = parse_responsibility("县发改局县财政局", "responsible")
+    assert r.responsible == ["县发改局", "县财政局"] and r.guesses
+
+
+def test_he_before_a_bare_body_keeps_one_unit() -> None:
+    assert parse_responsibility("开发区党工委和管委会").responsible == ["开发区党工委和管委会"]
+    assert parse_responsibility("各区党委和政府").responsible == ["各区党委和政府"]
+
+
+def test_luoshi_tails_are_role_words() -> None:
+    r = parse_responsibility("市政府办公室牵头，市直有关部门配合；各镇（街）参照落实")
+    assert r.lead == ["市政府办公室"]
+    assert r.support == ["市直有关部门"]
+    assert r.responsible == ["各镇（街）"]
+
+
+# --- prose (15, 33, 11, 30) -----------------------------------------------------------------
+
+
+def test_labelled_lines_after_an_item() -> None:
+    text = (
+        "一、经济社会发展主要目标\n1.地区生产总值增长6.5%以上。\n牵头领导:刘兴达\n"
+        "牵头单位:市发展和改革局\n责任单位:各有关部门,各开发区、镇(街道)\n"
+        "2.一般公共预算收入增长8%以上。\n牵头领导:刘兴达\n牵头单位:市财政局\n责任单位:各有关部门\n"
+    )
+    tasks = _tasks(text)
+    assert tasks[0]["lead"] == ["市发展和改革局"]
+    assert tasks[0]["responsible"] == ["各有关部门", "各开发区、镇（街道）"]
+    assert tasks[0]["leaders"] == ["刘兴达"]
+    assert tasks[1]["lead"] == ["市财政局"]
+
+
+def test_inline_label_closing_the_item() -> None:
+    text = (
+        "(四)环境建设\n1.受保护地区面积占国土面积比例。责任单位:市环境保护局,配合单位:市林业局;\n"
+        "2.建成区绿化覆盖率。责任单位:市城市管理行政执法局;\n"
+    )
+    tasks = _tasks(text)
+    assert tasks[0]["responsible"] == ["市环境保护局"] and tasks[0]["support"] == ["市林业局"]
+    assert tasks[1]["text"].startswith("建成区绿化覆盖率")
+
+
+def test_items_run_together_on_one_line_and_bare_unit_brackets() -> None:
+    text = (
+        "各县、市、区人民政府: 现将任务分解给你们。 一、主要工作目标 1、地区生产总值增长11%"
+        "(市发改委,各县市区政府,荆州开发区)。 2、固定资产投资增长25%(市发改委,荆州开发区)。\n"
+    )
+    tasks = _tasks(text)
+    assert [t["responsible"] for t in tasks] == [
+        ["市发改委", "各县市区政府", "荆州开发区"], ["市发改委", "荆州开发区"],
+    ]
+    assert tasks[0]["section"] == ["一、主要工作目标"]
+
+
+# --- traditional script and pinyin (20, 02) --------------------------------------------
+
+
+def test_traditional_role_words_read_through_the_shadow() -> None:
+    assert simplify("牽頭單位：區財政局") == "牵头单位：区财政局"
+    r = parse_responsibility("區財政局牽頭，各鎮（街）配合")
+    assert r.lead == ["區財政局"] and r.support == ["各鎮（街）"]
+
+
+def test_pinyin_readings_are_removed_with_a_warning() -> None:
+    assert remove_pinyin("負(fù)責 合作(PPP)項目") == ("負責 合作(PPP)項目", 1)
+    doc = TextReader().read("1.完善制度。(區(qū)財政局負(fù)責)\n".encode())
+    assert any(code == "pinyin-removed" for code, _, _ in doc.notes)
