@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import re
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,6 +20,7 @@ def _benchmark():  # type: ignore[no-untyped-def]
     spec = importlib.util.spec_from_file_location("accuracy", ROOT / "benchmarks" / "accuracy.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules["accuracy"] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
