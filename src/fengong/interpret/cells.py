@@ -54,7 +54,7 @@ def is_person(text: str) -> bool:
     return (
         bool(names)
         and all(_PERSON.match(re.sub(r"\s+", "", n)) for n in names)
-        and not (looks_like_units(text))
+        and not looks_like_units(text)
     )
 
 

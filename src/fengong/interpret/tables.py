@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from fengong.document import Block, Paragraph, Provenance, Row, Table
 from fengong.interpret.cells import cell_fits, is_heading, is_label_like, is_sentence
@@ -339,12 +340,6 @@ def continue_merges(table: LogicalTable, first: int) -> None:
 # --- 2. shifted cells ---------------------------------------------------------------------
 
 
-def _placements(count: int, width: int) -> list[tuple[int, ...]]:
-    from itertools import combinations
-
-    return list(combinations(range(width), count)) if count <= width else []
-
-
 def align_short_rows(table: LogicalTable) -> None:
     """Place the cells of a row a web copy printed short: the cells a merge covered are
     missing (or the copy padded the row with empty cells at its end), so the row's cells
@@ -363,7 +358,7 @@ def align_short_rows(table: LogicalTable) -> None:
         needs = padded and (not row.cells[task].strip() or current < len(filled))
         if above is not None and needs and 0 < len(filled) < table.width and len(filled) > 1:
             best, best_score = None, current
-            for positions in _placements(len(filled), table.width):
+            for positions in combinations(range(table.width), len(filled)):
                 cells = [""] * table.width
                 for pos, text in zip(positions, filled, strict=True):
                     cells[pos] = text

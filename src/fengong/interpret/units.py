@@ -34,9 +34,7 @@ UNIT_SUFFIXES = (
 PLACE_SUFFIXES = (
     "区", "县", "市", "镇", "乡", "村", "省", "州", "旗", "盟", "街", "居", "區", "縣", "鎮", "鄉",
 )  # fmt: skip
-_ROLE_WORDS = re.compile(
-    r"牵头|负责|配合|参与|参加|协助|协办|协同|会同|联合|按职责分工|按照职责分工|按职能分工|落实"
-)
+
 _BRACKETED = re.compile(r"^\s*[（(【\[〔](?P<inner>.*)[）)】\]〕]\s*$", re.S)
 GENERIC_WORDS = frozenset({"政府", "部门", "单位", "党委", "机构", "机关", "企业", "人员"})
 # Bodies that only exist as part of a place's or party body's name: joined by 和 / 及 to the
@@ -132,14 +130,20 @@ def tokens(text: str) -> list[str]:
     return list(_tokenizer().cut(text, HMM=False))
 
 
+@lru_cache(maxsize=1)
+def _role_word_pattern() -> re.Pattern[str]:
+    words = sorted((w for w, tag in _role_lexicon().items() if tag != "name"), key=len)
+    return re.compile("|".join(map(re.escape, reversed(words))))
+
+
 def _simplify_role_words(text: str) -> str:
-    """``text`` with its role words and label words in simplified characters (牽頭 →
-    牵头), everything else as printed, so that unit names keep their characters."""
+    """``text`` with the role words of fengong's dictionary in simplified characters
+    (牽頭 → 牵头), everything else as printed, so that unit names keep their characters."""
     shadow = simplify(text)
     if shadow == text:
         return text
     out = list(text)
-    for m in _ROLE_WORDS.finditer(shadow):
+    for m in _role_word_pattern().finditer(shadow):
         out[m.start() : m.end()] = m.group()
     return "".join(out)
 
