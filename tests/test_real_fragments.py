@@ -51,7 +51,7 @@ def test_pipe_cells_one_per_line_padded_rows_are_placed_by_content() -> None:
     tasks = _tasks(text)
     assert [t["text"] for t in tasks] == ["地区生产总值增长5%以上。", "一般公共预算收入同口径增长6%以上。"]
     assert tasks[1]["responsible"] == ["★区财政局", "税务局"]
-    assert tasks[1]["leaders"] == ["钱宇"] or tasks[1]["leaders"] == ["钱 宇"]
+    assert tasks[1]["leaders"] == ["钱宇"]  # the merged cell above continues
 
 
 def test_markdown_pipe_rows_with_the_grouping_cell_only_on_the_first_row() -> None:
@@ -125,6 +125,13 @@ def test_units_run_together_are_split_and_warned() -> None:
     assert split_run_together("市委市政府督查室") == ["市委市政府督查室"]
     r = parse_responsibility("县发改局县财政局", "responsible")
     assert r.responsible == ["县发改局", "县财政局"] and r.guesses
+
+
+def test_a_split_of_names_printed_together_is_a_warning() -> None:
+    text = "序号\t工作任务\t责任单位\n1\t完善农村道路养护机制。\t县交通局县财政局\n"
+    plan = parse_bytes(text.encode(), "x.txt")
+    assert plan.tasks[0].responsible == ["县交通局", "县财政局"]
+    assert [w.code for w in plan.warnings if w.code == "units-split"] == ["units-split"]
 
 
 def test_he_before_a_bare_body_keeps_one_unit() -> None:

@@ -63,6 +63,11 @@ def _split_task_text(cell: str) -> tuple[str | None, str]:
     return numbering.token, numbering.rest.strip()
 
 
+def _guess_notes(units: Responsibility, where: Provenance) -> list[Note]:
+    """A ``units-split`` warning for each run of names the units reader split by guess."""
+    return [Note("units-split", guess, where) for guess in units.guesses]
+
+
 def _table_task(
     table: LogicalTable, draft: Draft, year: int | None, first_leads: bool
 ) -> tuple[Task, list[Note]]:
@@ -98,6 +103,7 @@ def _table_task(
     if units.deadline_raw and not deadline_raw:
         deadline_raw.append(units.deadline_raw)
     raw = raws[0][1] if len(raws) == 1 else "\n".join(f"{h}：{t}" for h, t in raws) or None
+    notes += _guess_notes(units, draft.where)
     if not units.units() and any(r in UNIT_COLUMNS for r in table.roles):
         notes.append(Note("missing-units", "task has no unit", draft.where))
     task = Task(
@@ -122,6 +128,7 @@ def _table_task(
 def _prose_task(draft: ProseDraft, year: int | None, first_leads: bool) -> tuple[Task, list[Note]]:
     units = parse_responsibility(draft.responsibility_raw, "responsible", first_leads=first_leads)
     notes = [] if units.units() else [Note("missing-units", "marker names no unit", draft.where)]
+    notes += _guess_notes(units, draft.where)
     task = Task(
         seq=1,
         number=draft.number,
