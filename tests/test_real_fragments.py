@@ -197,3 +197,69 @@ def test_pinyin_readings_are_removed_with_a_warning() -> None:
     assert remove_pinyin("負(fù)責 合作(PPP)項目") == ("負責 合作(PPP)項目", 1)
     doc = TextReader().read("1.完善制度。(區(qū)財政局負(fù)責)\n".encode())
     assert any(code == "pinyin-removed" for code, _, _ in doc.notes)
+
+
+# --- unit labels and unit headings (60, 61, 62, 70, 75) --------------------------------
+
+
+def test_paragraphs_opening_with_a_unit_label_are_that_units_tasks() -> None:
+    # 70: under a chapter, each paragraph names its district and a colon, then its duties
+    text = (
+        "二、区县政府专项任务\n"
+        "玄武区:实施PCO服务模式街道2个,达到市级考核验收要求。\n"
+        "江宁区:新增无害化卫生户厕10000座。\n"
+    )
+    tasks = _tasks(text)
+    assert [t["text"] for t in tasks] == ["实施PCO服务模式街道2个,达到市级考核验收要求。", "新增无害化卫生户厕10000座。"]
+    assert [t["responsible"] for t in tasks] == [["玄武区"], ["江宁区"]]
+    assert all(t["section"] == ["二、区县政府专项任务"] for t in tasks)
+
+
+def test_unit_labels_run_on_in_one_line_and_the_addressee_line_is_not_a_task() -> None:
+    # 60 (a copy that lost its line breaks) and 22 (the addressees above the notice)
+    text = (
+        "国务院有关部门:\n"
+        "为加强领导,现将职责通知如下,请遵照执行。  卫生部:负责组织制定防治规划;负责疫情监测。"
+        "  教育部:负责开展宣传教育活动。\n"
+    )
+    tasks = _tasks(text)
+    assert [t["text"] for t in tasks] == ["负责组织制定防治规划;负责疫情监测。", "负责开展宣传教育活动。"]
+    assert [t["responsible"] for t in tasks] == [["卫生部"], ["教育部"]]
+
+
+def test_a_numbered_item_naming_its_unit_before_a_full_stop() -> None:
+    # 61: (二十一)市公安局。负责…; a full stop closes a label only before the duty
+    text = (
+        "(二十一)市公安局。负责对全市社会治安综合治理方面的调研。\n"
+        "(二十二)煤矿安全督查组。由市煤炭工业局1名县级领导带队。\n"
+    )
+    tasks = _tasks(text)
+    assert [(t["text"], t["responsible"]) for t in tasks] == [("负责对全市社会治安综合治理方面的调研。", ["市公安局"])]
+
+
+def test_a_leading_group_named_as_the_label_is_a_unit_not_a_leader() -> None:
+    # 75: 领导小组 is a body; 领导 alone in a label means people
+    tasks = _tasks("二、工作职责\n省政府血地防领导小组成员单位:对定点联系地区血防工作进行督查指导。\n")
+    assert tasks[0]["responsible"] == ["省政府血地防领导小组成员单位"]
+    assert tasks[0]["leaders"] == []
+
+
+def test_items_under_a_line_naming_one_unit_are_its_tasks() -> None:
+    # 62: page 2 starts inside one unit's list; 市卫生局 on a line of its own heads the next
+    text = (
+        "八、推进特殊教育学校的整体发展水平。\n"
+        "市卫生局\n"
+        "一、开展助产机构清理整顿工作,坚决打击、取缔非法接生;\n"
+        "并进行助产人员资格审查及重新注册。\n"
+        "二、继续加强妇女孕产期保健工作。\n"
+    )
+    tasks = _tasks(text)
+    assert [t["number"] for t in tasks] == ["一", "二"]
+    assert tasks[0]["text"].endswith("并进行助产人员资格审查及重新注册。")
+    assert all(t["responsible"] == ["市卫生局"] and t["section"] == [] for t in tasks)
+
+
+def test_a_chapter_number_closes_deeper_items_printed_before_it() -> None:
+    # 70: the copy starts at item (七) of chapter 一; 二、 is not nested under (七)
+    text = "(七)做好应急处理保障工作。\n二、区县政府专项任务\n玄武区:实施PCO服务模式街道2个。\n"
+    assert _tasks(text)[0]["section"] == ["二、区县政府专项任务"]

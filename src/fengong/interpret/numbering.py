@@ -77,6 +77,27 @@ def cn_to_int(text: str) -> int | None:
     return total + current
 
 
+# Styles that head a plan's outline wherever they appear (GB/T 9704: 第X章, then 一、). A
+# copy that starts inside a list (a web page's second page) shows deeper items first;
+# these still close them instead of nesting under them.
+_TOP_STYLES = ("chapter", "cn")
+
+
+def first_closed(open_styles: list[str], style: str) -> int:
+    """Given the styles of the open headings (outermost first) and the style of a new
+    heading, return the index of the first open heading the new one closes (its sibling of
+    the same style and all below it; for 一、 or 第X章, also deeper items opened before any
+    heading of its rank), or ``len(open_styles)`` when it closes none."""
+    if style in open_styles:
+        return open_styles.index(style)
+    if style in _TOP_STYLES:
+        rank = _TOP_STYLES.index(style)
+        for i, s in enumerate(open_styles):
+            if s not in _TOP_STYLES[: rank + 1]:
+                return i
+    return len(open_styles)
+
+
 class OutlineStack:
     """The chain of open headings, by numbering style.
 
@@ -90,10 +111,7 @@ class OutlineStack:
 
     def push(self, style: str, text: str) -> None:
         """Open heading ``text`` of ``style``, closing a sibling of the same style."""
-        for i, (s, _) in enumerate(self._items):
-            if s == style:
-                del self._items[i:]
-                break
+        del self._items[first_closed([s for s, _ in self._items], style) :]
         self._items.append((style, text))
 
     def path(self) -> list[str]:

@@ -16,10 +16,11 @@ from itertools import pairwise
 
 from fengong.document import Paragraph, Provenance
 from fengong.interpret.deadlines import looks_like_deadline
-from fengong.interpret.numbering import Numbering, split_numbering
+from fengong.interpret.numbering import Numbering, first_closed, number_value, split_numbering
 from fengong.interpret.units import (
     PLACE_SUFFIXES,
     UNIT_SUFFIXES,
+    is_unit,
     looks_like_units,
     role_of_label,
     split_outside_brackets,
@@ -38,6 +39,14 @@ _BY_UNITS = re.compile(
     r"(?:由(?P<by>[^。；;，,]{2,60}?负责(?:落实|实施)?)|(?P<lead>[^。；;，,]{2,60}?牵头(?:负责)?))"
     r"[。；;]?\s*$"
 )
+
+
+# ``卫生部：负责…`` / ``（二十一）市公安局。负责…``: a unit's name opening its paragraph
+_UNIT_LABEL = re.compile(r"^[ \u3000]*(?P<unit>[\u4e00-\u9fff（）()]{2,24}?)[ \u3000]*[:：。]")
+# field names of a document's header block that end like a unit (发文机关：…)
+_FIELD_LABEL = re.compile(r"(?:发文|主送|抄送|印发|发布|制发|成文|来文|联系|报送)(?:机关|单位|部门)$")
+_UNIT_HEADING = "unit-heading"
+_UNIT_PARAGRAPH = "unit-paragraph"
 
 
 @dataclass
@@ -69,6 +78,12 @@ class _Node:
     where: Provenance
     body: list[Paragraph] = field(default_factory=list)
     children: list[_Node] = field(default_factory=list)
+    kind: str | None = None  # _UNIT_HEADING / _UNIT_PARAGRAPH for unnumbered unit labels
+
+    @property
+    def style(self) -> str:
+        """The outline level this node sits at: its numbering style or its kind."""
+        return self.kind or (self.numbering.style if self.numbering else "")
 
     def full_text(self) -> str:
         """The item's paragraphs, one line each, joined by ``\n``."""
@@ -178,19 +193,102 @@ def _bracket_is_marker(inner: str) -> bool:
     return bool(named) and all(looks_like_deadline(c) or looks_like_units(c) for c in others)
 
 
+_ROLE_LABEL_WORDS = re.compile(
+    r"牵头|责任|负责|主办|承办|协办|配合|参与|参加|协同|协助|支持|主体|实施|落实|完成|主要|协作|成员"
+    r"|单位|部门|处室|科室|股室|领导|人|时限|时间"
+)
+
+
+def _is_role_label(name: str) -> bool:
+    """A label that names a role, not a body (``牵头责任单位``, ``配合部门``): nothing of
+    two characters is left when its role and label words are taken out."""
+    return len(_ROLE_LABEL_WORDS.sub("", simplify(name))) < 2
+
+
+def unit_label(text: str) -> tuple[str, int] | None:
+    """The unit that opens a paragraph as its label (``卫生部：负责…``, ``市公安局。负责…``):
+    ``(name as printed, offset after the label)``, or None. Field names of a document's
+    header block (``发文机关：``) and role labels (``责任单位：``) are not unit labels."""
+    shadow = simplify(text)
+    m = _UNIT_LABEL.match(shadow)
+    if m is None:
+        return None
+    name = m.group("unit")
+    if shadow[m.end() - 1] == "。" and not shadow[m.end() :].lstrip().startswith(("负责", "牵头")):
+        return None  # a name closing a sentence is a label only before its duty
+    if _is_role_label(name) or _FIELD_LABEL.search(name) or not is_unit(name):
+        return None
+    start = m.start("unit")
+    return text[start : start + len(name)], m.end()
+
+
+def _opens_unit_list(paragraphs: list[Paragraph], i: int) -> bool:
+    """A paragraph that is nothing but a unit's name (``市卫生局``), inside the body of the
+    plan (after a sentence, a list's introduction or an item), followed by the first item
+    of a list: the items under it are that unit's tasks."""
+    if i == 0 or i + 1 >= len(paragraphs):
+        return False
+    name = join_lines(paragraphs[i].text).strip(" \u3000：:")
+    if not (2 <= len(name) <= 24 and re.fullmatch(r"[\u4e00-\u9fff（）()]+", name)):
+        return False
+    if _is_role_label(name) or not is_unit(name):
+        return False
+    before = join_lines(paragraphs[i - 1].text).rstrip()
+    if not (before.endswith(("。", "；", ";", "：", ":")) or split_numbering(before)):
+        return False
+    nxt = split_numbering(join_lines(paragraphs[i + 1].text))
+    return nxt is not None and number_value(nxt.token) == 1
+
+
+def _is_unit_paragraph(text: str) -> bool:
+    """A paragraph that opens with a unit label and goes on with that unit's duties; a
+    label with nothing after it (the addressees ``国务院有关部门：``) is not one."""
+    label = unit_label(text)
+    return label is not None and bool(text[label[1] :].strip(" \u3000。；;，,"))
+
+
+def _ends_sentence(node: _Node) -> bool:
+    last = node.body[-1].text if node.body else node.text
+    return join_lines(last).rstrip().endswith(("。", "；", ";", "！"))
+
+
+def _first_closed(stack: list[_Node], style: str) -> int:
+    """The first open node a numbered item of ``style`` closes. A unit heading is a
+    barrier: the items under it do not close it unless their style is open above it."""
+    while stack and stack[-1].kind == _UNIT_PARAGRAPH:
+        stack = stack[:-1]  # a unit paragraph is a leaf: items after it are not its own
+    styles = [n.style for n in stack]
+    barrier = max((k + 1 for k, n in enumerate(stack) if n.kind == _UNIT_HEADING), default=0)
+    if style in styles[:barrier]:
+        return styles.index(style)
+    return barrier + first_closed(styles[barrier:], style)
+
+
 def _build_outline(paragraphs: list[Paragraph]) -> list[_Node]:
     roots: list[_Node] = []
     stack: list[_Node] = []
-    for para in paragraphs:
-        numbering = split_numbering(join_lines(para.text))
+    for i, para in enumerate(paragraphs):
+        flat = join_lines(para.text)
+        numbering = split_numbering(flat)
+        kind = None
         if numbering is None:
-            if stack:
+            if _opens_unit_list(paragraphs, i):
+                kind = _UNIT_HEADING
+            elif _is_unit_paragraph(flat):
+                kind = _UNIT_PARAGRAPH
+            elif stack and not (stack[-1].kind == _UNIT_PARAGRAPH and _ends_sentence(stack[-1])):
                 stack[-1].body.append(para)
-            continue
-        node = _Node(numbering, para.text, para.provenance)
-        styles = [n.numbering.style for n in stack if n.numbering]
-        if numbering.style in styles:
-            del stack[styles.index(numbering.style) :]
+                continue
+            else:
+                continue  # before the outline, or a closing paragraph after unit paragraphs
+        node = _Node(numbering, para.text, para.provenance, kind=kind)
+        if kind == _UNIT_HEADING:
+            first_item = split_numbering(join_lines(paragraphs[i + 1].text))
+            closes = {_UNIT_HEADING, _UNIT_PARAGRAPH, first_item.style if first_item else ""}
+            cut = next((k for k, n in enumerate(stack) if n.style in closes), len(stack))
+        else:
+            cut = _first_closed(stack, node.style)
+        del stack[cut:]
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
     return roots
@@ -265,21 +363,48 @@ def _covers_parent(node: _Node, last: _Node) -> bool:
     return introduces or alone
 
 
-def _visit(node: _Node, section: list[str], out: list[ProseDraft]) -> None:
+def _visit(node: _Node, section: list[str], out: list[ProseDraft], unit: str | None = None) -> None:
+    """Collect the tasks under ``node``; ``unit`` is the unit of a unit heading above it,
+    the responsible unit of the items under it that name none of their own."""
+    if node.kind == _UNIT_HEADING:
+        name = join_lines(node.text).strip(" \u3000：:")
+        for child in node.children:
+            _visit(child, section, out, name)
+        return
     own = _strip_number(node, node.full_text())
+    label = unit_label(own)
     if find_markers(own):
         subitems = "\n".join(d.text for d in _descendants(node))
         text = own if not subitems else own + "\n" + subitems
         out.extend(_tasks_from_text(node, text, section))
         return
+    if label is not None:
+        unit = label[0]
+        own = own[label[1] :]
+        if node.children and not _clean(own):
+            label = None  # ``（三）县政府办：`` over its items: each item is the unit's task
+    if unit is not None and (label is not None or not node.children):
+        text = "\n".join([own] + [d.full_text() for d in _descendants(node)])
+        if _clean(text):
+            out.append(_unit_task(node, section, _clean(text), unit))
+            return
     descendants = _descendants(node)
     marked = [d for d in descendants if find_markers(d.full_text())]
     if len(node.children) >= 2 and marked == descendants[-1:] and _covers_parent(node, marked[0]):
         whole = "\n".join([own] + [d.full_text() for d in descendants])
         out.extend(_tasks_from_text(node, whole, section))
         return
+    heading = [] if node.kind else [_heading(node)]
     for child in node.children:
-        _visit(child, [*section, _heading(node)], out)
+        _visit(child, [*section, *heading], out, unit)
+
+
+def _unit_task(node: _Node, section: list[str], text: str, unit: str) -> ProseDraft:
+    """A task whose unit is named by a label or heading: responsible, or lead when its
+    text starts by saying it leads (``市发改委：牵头制定…``)."""
+    role = "牵头" if simplify(text).startswith("牵头") else "负责"
+    number = node.numbering.token if node.numbering else None
+    return ProseDraft(number, section, text, unit + role, node.where)
 
 
 # An item number after white space, or after a sentence's end when it is not ``1`` (an
@@ -291,13 +416,25 @@ _RUN_ON = re.compile(
 )
 
 
+# A unit label after a sentence's end and white space: where a copy that lost its line
+# breaks put the next ``卫生部：负责…`` paragraph.
+_RUN_ON_LABEL = re.compile(r"(?<=[。；;])[ \u3000]+(?=[\u4e00-\u9fff（）()]{2,24}[ \u3000]*[:：])")
+
+
+def _run_on_cuts(text: str) -> list[int]:
+    cuts = [m.start() for m in _RUN_ON.finditer(text) if m.start() > 0]
+    cuts += [m.end() for m in _RUN_ON_LABEL.finditer(text) if unit_label(text[m.end() :])]
+    return sorted(set(cuts))
+
+
 def split_run_on_items(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """Split paragraphs that hold several numbered items (a copy that lost its line
-    breaks: ``…负责）。 2、固定资产…``) before each item number that follows a sentence's
-    end or white space; each part keeps the paragraph's provenance."""
+    """Split paragraphs that hold several numbered items or unit paragraphs (a copy that
+    lost its line breaks: ``…负责）。 2、固定资产…``, ``…执行。  卫生部：负责…``) before each
+    item number or unit label that follows a sentence's end or white space; each part keeps
+    the paragraph's provenance."""
     out: list[Paragraph] = []
     for para in paragraphs:
-        cuts = [m.start() for m in _RUN_ON.finditer(para.text) if m.start() > 0]
+        cuts = _run_on_cuts(para.text)
         if not cuts:
             out.append(para)
             continue

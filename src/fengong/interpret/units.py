@@ -151,7 +151,7 @@ def _simplify_role_words(text: str) -> str:
 def role_of_label(label: str) -> str | None:
     """Return the role a label names (``牵头责任单位`` → lead, ``配合单位`` → support)."""
     label = simplify(label)
-    if "领导" in label or "责任人" in label:
+    if re.search(r"领导(?!小组)|责任人", label):  # a 领导小组 is a body, not a person
         return "leaders"
     if _DEADLINE_LABEL.search(label):
         return "deadline"
