@@ -24,17 +24,23 @@ _PIECE = 64 * 1024
 
 def _inflated_size(packed: bytes, stop_after: int) -> int:
     """Return how many bytes ``packed`` inflates to, counting no further than just past
-    ``stop_after``; a damaged stream counts what came out before the damage."""
+    ``stop_after``; a damaged stream counts what came out before the damage. Each input
+    byte is fed at most once: input left after the stream's end (a stray byte before
+    ``endstream``), or input the inflater does not take, ends the count."""
     inflater = zlib.decompressobj()
     size = 0
     try:
         for start in range(0, len(packed), _PIECE):
             chunk = packed[start : start + _PIECE]
-            while chunk:
-                size += len(inflater.decompress(chunk, _PIECE))
-                chunk = inflater.unconsumed_tail
+            while chunk and not inflater.eof:
+                out = inflater.decompress(chunk, _PIECE)
+                size += len(out)
                 if size > stop_after:
                     return size
+                tail = inflater.unconsumed_tail
+                if not out and len(tail) >= len(chunk):
+                    return size  # no progress: nothing more will come of this input
+                chunk = tail
             if inflater.eof:
                 break
     except zlib.error:
