@@ -1,17 +1,21 @@
-"""Build the DOCX and PDF samples from the text samples and their hand-checked goldens.
+"""Build the DOCX and PDF copies of the plans from their hand transcriptions.
 
-    python scripts/build_samples.py docx   # samples/docx/*.docx (python-docx)
-    python scripts/build_samples.py pdf    # samples/pdf/**/*.pdf (LibreOffice from the DOCX)
+    python scripts/build_samples.py docx          # samples/docx/*.docx (the seed plans)
+    python scripts/build_samples.py pdf           # samples/pdf/**/*.pdf (LibreOffice)
+    python scripts/build_samples.py corpus        # tests/corpus/docx/*.docx
+    python scripts/build_samples.py corpus-pdf    # tests/corpus/pdf/*.pdf (LibreOffice)
 
+The source of every copy is a transcription made by hand from the document,
+``tests/corpus/tables/<stem>.table.json`` (format: tests/corpus/tables/README.md), never
+fengong's output: so the formats are compared with the document, not the code with itself.
 The DOCX files are made the way offices make them: the prose around the table as
 paragraphs, headings numbered by Word's automatic numbering (一、 （一） 1. （1）) where
-the printed numbers follow the list, the task table with its header row marked to repeat
-on every page, grouping columns and equal unit cells as vertical merges, section rows as
-one merged cell across the table, landscape pages for tables, CJK fonts. The table's
-content comes from the golden Plan (checked by hand against the document), so the text
-copy's damage (rows cut by page breaks, shifted cells) is not carried over.
+the printed numbers follow the list, the task table with its header rows marked to repeat
+on every page, merged cells where the document merges them, units one per paragraph,
+section rows as one merged cell across the table, landscape pages for tables, CJK fonts,
+``— N —`` page numbers.
 
-Generated files are committed; run this script again after changing a golden.
+Generated files are committed; run this script again after changing a transcription.
 """
 
 from __future__ import annotations
@@ -35,14 +39,10 @@ from docx.oxml import OxmlElement  # noqa: E402
 from docx.oxml.ns import qn  # noqa: E402
 from docx.shared import Pt  # noqa: E402
 
-from fengong.document import Table  # noqa: E402
 from fengong.interpret.numbering import number_value  # noqa: E402
-from fengong.parsers.text import TextReader  # noqa: E402
 
-TEXT = ROOT / "samples" / "text"
-GOLDEN = ROOT / "tests" / "golden"
-UNIT_ROLES = ("lead", "responsible", "support", "leaders")
-MERGED_ROLES = {"lead", "responsible", "support", "leaders", "deadline", "criteria", "measures"}
+CORPUS = ROOT / "tests" / "corpus"
+TABLES = CORPUS / "tables"
 BODY_FONT, TITLE_FONT = "仿宋_GB2312", "方正小标宋简体"
 
 
@@ -188,87 +188,22 @@ def _font(run_or_style: Any, name: str, size: float) -> None:
     fonts.set(qn("w:eastAsia"), name)
 
 
-def _unit_cells(task: dict[str, Any], columns: list[dict[str, Any]]) -> dict[int, str]:
-    unit_cols = [c for c in columns if c["role"] in UNIT_ROLES and c["role"] != "leaders"]
-    raw = task["responsibility_raw"] or ""
-    out: dict[int, str] = {}
-    if len(unit_cols) == 1:
-        out[unit_cols[0]["index"]] = raw
-    else:
-        by_header = {c["header"]: c["index"] for c in unit_cols}
-        for line in raw.split("\n"):
-            header, sep, text = line.partition("：")
-            if sep and header in by_header:
-                out[by_header[header]] = text
-        if raw and not out:  # one column filled: the raw has no header prefix
-            role = next(r for r in ("lead", "responsible", "support") if task[r])
-            out[next(c["index"] for c in unit_cols if c["role"] == role)] = raw
-    for c in columns:
-        if c["role"] == "leaders":
-            out[c["index"]] = "、".join(task["leaders"])
-    return out
-
-
-def _printed_number(number: str | None) -> str:
-    if not number:
-        return ""
-    if number[0] in "（(":
-        return number
-    return number + ("、" if number[0] in CN else ".")
-
-
-def _task_rows(golden: dict[str, Any]) -> list[tuple[str, Any]]:
-    """Rows of the table: ("section", text) or ("task", (cells, section path))."""
-    columns = golden["columns"]
-    width = len(columns)
-    section_cols = [c["index"] for c in columns if c["role"] == "section"]
-    has_number_col = any(c["role"] == "number" for c in columns)
-    rows: list[tuple[str, Any]] = []
-    heads_before: list[str] = []
-    for task in golden["tasks"]:
-        path = task["section"]
-        split = max(0, len(path) - len(section_cols))
-        heads, grouping = path[:split], path[split:]
-        grouping += [""] * (len(section_cols) - len(grouping))
-        for level, head in enumerate(heads):
-            if heads_before[: level + 1] != heads[: level + 1]:
-                rows.append(("section", head))
-        heads_before = heads
-        cells = [""] * width
-        for col, value in zip(section_cols, grouping, strict=True):
-            cells[col] = value
-        units = _unit_cells(task, columns)
-        for c in columns:
-            i, role = c["index"], c["role"]
-            if role == "number":
-                cells[i] = task["number"] or ""
-            elif role == "task":
-                prefix = "" if has_number_col else _printed_number(task["number"])
-                cells[i] = prefix + task["text"]
-            elif i in units:
-                cells[i] = units[i]
-            elif role == "deadline":
-                cells[i] = (task["deadline"] or {}).get("raw", "")
-            elif role in ("criteria", "measures"):
-                cells[i] = task[role]
-            elif role == "extra":
-                cells[i] = task["extra"].get(c["header"], "")
-        rows.append(("task", (cells, path)))
-    return rows
-
-
-def _fill_cell(cell: Any, value: Any, lists: WordLists, item_list: str | None) -> None:
-    items = value if isinstance(value, list) else [value] if value else []
-    paragraph = cell.paragraphs[0]
-    numbered = len(items) > 1
+def _fill_cell(cell: Any, text: str, lists: WordLists, item_list: str | None) -> None:
+    """Write ``text`` into ``cell``, a paragraph per line; numbered lines (1. 2. …) become
+    Word's automatic numbering when ``item_list`` is given, as offices type them."""
+    lines = [line for line in text.split("\n") if line.strip()] if text else []
+    numbered = (
+        item_list is not None
+        and len(lines) > 1
+        and all(re.match(rf"{k}[.．、]", line) for k, line in enumerate(lines, 1))
+    )
     num_id = lists.instance(item_list, restart=True) if numbered and item_list else None
-    for k, item in enumerate(items):
-        p = paragraph if k == 0 else cell.add_paragraph()
+    for k, line in enumerate(lines):
+        p = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
         if num_id is not None:
             number_paragraph(p, num_id, 0)
-            p.add_run(item)
-        else:
-            p.add_run(f"{k + 1}.{item}" if numbered else item)
+            line = re.sub(r"^\d+[.．、]", "", line)
+        p.add_run(line)
 
 
 def _mark_header(row: Any) -> None:
@@ -276,68 +211,71 @@ def _mark_header(row: Any) -> None:
     trpr.append(_el("w:tblHeader"))
 
 
-def add_task_table(doc: Any, golden: dict[str, Any], lists: WordLists, options: Options) -> None:
-    """Append the golden's task table, merged the way an office would merge it."""
-    columns = golden["columns"]
-    rows = _task_rows(golden)
+def _table_layout(tr: dict[str, Any], options: Options) -> list[tuple[str, Any]]:
+    """The table's rows in order: ("header", cells), ("section", text), ("task", cells);
+    the header rows again every ``header_repeated_by_hand_every`` task rows."""
     every = options.header_repeated_by_hand_every
-    item_list = lists.abstract({0: ("decimal", "%1.")}) if options.items_as_word_lists else None
-    layout: list[tuple[str, Any]] = []
-    body_count = 0
-    for kind, value in rows:
-        if every and kind == "task" and body_count and body_count % every == 0:
-            layout.append(("header", None))
-        body_count += kind == "task"
-        layout.append((kind, value))
-    table = doc.add_table(rows=len(layout) + 1, cols=len(columns))
-    table.style = "Table Grid"
-    header = table.rows[0]
-    _mark_header(header)
-    for c in columns:
-        header.cells[c["index"]].paragraphs[0].add_run(c["header"]).bold = True
-    for r, (kind, value) in enumerate(layout, start=1):
-        row = table.rows[r]
-        if kind == "header":
-            for c in columns:
-                row.cells[c["index"]].paragraphs[0].add_run(c["header"]).bold = True
-        elif kind == "section":
-            merged = row.cells[0].merge(row.cells[-1])
-            merged.paragraphs[0].add_run(value).bold = True
-        else:
-            cells, _ = value
-            for i, text in enumerate(cells):
-                _fill_cell(row.cells[i], text, lists, item_list)
-    _merge_runs(table, layout, columns)
-
-
-def _merge_runs(table: Any, layout: list[tuple[str, Any]], columns: list[dict[str, Any]]) -> None:
-    """Merge equal cells of consecutive task rows vertically: grouping columns always,
-    unit, deadline and item columns within one section."""
-    for c in columns:
-        if c["role"] != "section" and c["role"] not in MERGED_ROLES:
+    layout: list[tuple[str, Any]] = [("header", row) for row in tr["header"]]
+    count = 0
+    for row in tr["rows"]:
+        if isinstance(row, dict):
+            layout.append(("section", row["section"]))
             continue
-        i = c["index"]
-        start: int | None = None
-        for r in range(len(layout) + 1):
-            kind, value = layout[r] if r < len(layout) else ("end", None)
-            same = (
-                start is not None
-                and kind == "task"
-                and value[0][i]
-                and value[0][i] == layout[start][1][0][i]
-                and (c["role"] == "section" or value[1] == layout[start][1][1])
-            )
-            if same:
+        if every and count and count % every == 0:
+            layout.extend(("header", h) for h in tr["header"])
+        count += 1
+        layout.append(("task", row))
+    return layout
+
+
+def add_task_table(doc: Any, tr: dict[str, Any], lists: WordLists, options: Options) -> None:
+    """Append the transcription's table: header rows marked to repeat on every page, section
+    rows as one cell across, ``<`` merged into the cell on its left and ``^`` into the
+    cell above, lines of a cell as its paragraphs."""
+    width = len(tr["header"][0])
+    layout = _table_layout(tr, options)
+    item_list = lists.abstract({0: ("decimal", "%1.")}) if options.items_as_word_lists else None
+    table = doc.add_table(rows=len(layout), cols=width)
+    table.style = "Table Grid"
+    for r, (kind, value) in enumerate(layout):
+        row = table.rows[r]
+        if kind == "section":
+            row.cells[0].merge(row.cells[-1]).paragraphs[0].add_run(value).bold = True
+            continue
+        if kind == "header" and r < len(tr["header"]):
+            _mark_header(row)
+        for i, text in enumerate(value):
+            if text in ("<", "^"):
                 continue
-            if start is not None and r - 1 > start:
-                top, bottom = table.cell(start + 1, i), table.cell(r, i)
-                for row_index in range(start + 2, r + 1):
-                    cell = table.cell(row_index, i)
-                    for p in list(cell.paragraphs):
-                        p._p.getparent().remove(p._p)
-                    cell._tc.append(OxmlElement("w:p"))
-                top.merge(bottom)
-            start = r if kind == "task" and value[0][i] else None
+            _fill_cell(row.cells[i], text, lists, None if kind == "header" else item_list)
+            if kind == "header":
+                for run in row.cells[i].paragraphs[0].runs:
+                    run.bold = True
+    _apply_merges(table, layout, width)
+
+
+def _apply_merges(table: Any, layout: list[tuple[str, Any]], width: int) -> None:
+    """Merge ``<`` cells into their left neighbour, then runs of ``^`` into the cell above."""
+    for r, (kind, value) in enumerate(layout):
+        if kind == "section":
+            continue
+        for i in range(1, width):
+            if value[i] == "<":
+                start = i - 1
+                while start > 0 and value[start] == "<":
+                    start -= 1
+                table.cell(r, start).merge(table.cell(r, i))
+    for i in range(width):
+        r = 0
+        while r < len(layout):
+            below = r + 1
+            while (
+                below < len(layout) and layout[below][0] != "section" and layout[below][1][i] == "^"
+            ):
+                below += 1
+            if below - 1 > r and layout[r][0] != "section":
+                table.cell(r, i).merge(table.cell(below - 1, i))
+            r = below
 
 
 def _page_number_footer(section: Any) -> None:
@@ -359,57 +297,54 @@ def _page_number_footer(section: Any) -> None:
     paragraph.add_run(" —")
 
 
-def build_docx(stem: str) -> Any:
-    """Return the python-docx Document for the text sample ``stem``."""
-    options = OPTIONS.get(stem, Options())
-    golden = json.loads((GOLDEN / f"{stem}.json").read_text("utf-8"))
-    text_doc = TextReader().read((TEXT / f"{stem}.txt").read_bytes())
+def _add_paragraphs(doc: Any, lines: list[str], headings: HeadingNumbering) -> None:
+    for line in lines:
+        matched = headings.match(line)
+        if matched is not None:
+            headings.pending.append((doc.add_paragraph(matched[2]), matched[0]))
+        else:
+            doc.add_paragraph(line)
+
+
+def build_docx(tr: dict[str, Any], options: Options) -> Any:
+    """Return the python-docx Document for a transcription (tests/corpus/tables/README.md):
+    the title centred, the paragraphs before and after the table with headings numbered by
+    Word's automatic numbering, the table on landscape pages, CJK fonts, page numbers."""
     doc = new_document()
-    _font(doc.styles["Normal"], BODY_FONT, 12 if golden["columns"] else 16)
+    has_table = bool(tr["header"])
+    _font(doc.styles["Normal"], BODY_FONT, 12 if has_table else 16)
     section = doc.sections[0]
-    if golden["columns"]:
+    if has_table:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = section.page_height, section.page_width
     _page_number_footer(section)
     lists = WordLists(doc)
     headings = HeadingNumbering(lists)
-    table_blocks = [i for i, b in enumerate(text_doc.blocks) if isinstance(b, Table)]
-    first_table = table_blocks[0] if table_blocks and golden["columns"] else None
-    last_table = table_blocks[-1] if first_table is not None else None
-    for i, block in enumerate(text_doc.blocks):
-        if first_table is not None and last_table is not None and first_table <= i <= last_table:
-            if i == first_table:
-                add_task_table(doc, golden, lists, options)
-            continue
-        if isinstance(block, Table):
-            for row in block.rows:
-                doc.add_paragraph("\t".join(row.texts()))
-            continue
-        for line in block.text.split("\n"):
-            matched = headings.match(line)
-            if matched is not None:
-                paragraph = doc.add_paragraph(matched[2])
-                headings.pending.append((paragraph, matched[0]))
-            else:
-                paragraph = doc.add_paragraph(line)
-            if golden["title"] and line == golden["title"]:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                _font(paragraph.runs[0], TITLE_FONT, 22)
+    if tr.get("title"):
+        title = doc.add_paragraph(tr["title"])
+        title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _font(title.runs[0], TITLE_FONT, 22)
+    _add_paragraphs(doc, tr.get("before", []), headings)
+    if has_table:
+        add_task_table(doc, tr, lists, options)
+    _add_paragraphs(doc, tr.get("after", []), headings)
     headings.finish()
     return doc
 
 
-def build_all_docx() -> list[Path]:
-    """Write ``samples/docx/<stem>.docx`` for every text sample with a golden."""
-    out_dir = ROOT / "samples" / "docx"
+def build_all_docx(which: str) -> list[Path]:
+    """Write a DOCX for every transcription: the seeds' to ``samples/docx/<stem>.docx``
+    (``which`` = "samples"), the corpus plans' to ``tests/corpus/docx/`` ("corpus")."""
+    out_dir = ROOT / "samples" / "docx" if which == "samples" else CORPUS / "docx"
     out_dir.mkdir(exist_ok=True)
     written = []
-    for text in sorted(TEXT.glob("*.txt")):
-        if not (GOLDEN / f"{text.stem}.json").exists():
+    for path in sorted(TABLES.glob("*.table.json")):
+        stem = path.name.removesuffix(".table.json")
+        if stem.startswith("seed") != (which == "samples"):
             continue
-        doc = build_docx(text.stem)
+        doc = build_docx(json.loads(path.read_text("utf-8")), OPTIONS.get(stem, Options()))
         doc.core_properties.author = "fengong samples"
-        target = out_dir / f"{text.stem}.docx"
+        target = out_dir / f"{stem}.docx"
         doc.save(str(target))
         _normalise_zip(target)
         written.append(target)
@@ -482,11 +417,19 @@ def _portrait_a4(doc: Any) -> None:
     _fit_tables(doc, text_width=Cm(21 - 6.4))
 
 
-def build_all_pdf() -> list[Path]:
-    """Write, from each DOCX sample, ``samples/pdf/<stem>.pdf`` as LibreOffice prints it;
-    ``samples/pdf/variants/<stem>.pdf`` printed on portrait A4 with wide margins, so that
-    the page breaks fall elsewhere in the same plan; and, for samples with a task table,
-    ``samples/pdf/unruled/<stem>.pdf`` with the table's lines removed (aligned text)."""
+def build_all_pdf(which: str) -> list[Path]:
+    """Write, from each DOCX, a PDF as LibreOffice prints it. For the seeds (``which`` =
+    "samples"): ``samples/pdf/<stem>.pdf``; ``samples/pdf/variants/<stem>.pdf`` printed on
+    portrait A4 with wide margins, so that the page breaks fall elsewhere in the same plan;
+    and, for plans with a table, ``samples/pdf/unruled/<stem>.pdf`` with the table's lines
+    removed (aligned text). For the corpus ("corpus"): ``tests/corpus/pdf/<stem>.pdf``."""
+    if which == "corpus":
+        out_dir = CORPUS / "pdf"
+        out_dir.mkdir(exist_ok=True)
+        return [
+            convert_with_soffice(src, "pdf", out_dir)
+            for src in sorted((CORPUS / "docx").glob("*.docx"))
+        ]
     out_dir = ROOT / "samples" / "pdf"
     sources = sorted((ROOT / "samples" / "docx").glob("*.docx"))
     written = [convert_with_soffice(src, "pdf", out_dir) for src in sources]
@@ -505,14 +448,20 @@ def build_all_pdf() -> list[Path]:
 
 
 def main(argv: list[str]) -> int:
-    """Build the formats named on the command line (``docx``, ``pdf``)."""
+    """Build the copies named on the command line (``docx``, ``pdf``, ``corpus``,
+    ``corpus-pdf``)."""
     targets = argv or ["docx"]
+    written: list[Path] = []
     if "docx" in targets:
-        for path in build_all_docx():
-            print(path.relative_to(ROOT))
+        written += build_all_docx("samples")
     if "pdf" in targets:
-        for path in build_all_pdf():
-            print(path.relative_to(ROOT))
+        written += build_all_pdf("samples")
+    if "corpus" in targets:
+        written += build_all_docx("corpus")
+    if "corpus-pdf" in targets:
+        written += build_all_pdf("corpus")
+    for path in written:
+        print(path.relative_to(ROOT))
     return 0
 
 
