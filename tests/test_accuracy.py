@@ -27,9 +27,7 @@ def _benchmark():  # type: ignore[no-untyped-def]
 
 def _stated(fmt: str) -> dict[str, float]:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    m = re.search(
-        rf"TOTAL\[{fmt}\] task-F1 ([\d.]+) unit-F1 ([\d.]+) role-acc ([\d.]+)", readme
-    )
+    m = re.search(rf"TOTAL\[{fmt}\] task-F1 ([\d.]+) unit-F1 ([\d.]+) role-acc ([\d.]+)", readme)
     assert m, f"the README states no TOTAL[{fmt}] line"
     return dict(zip(("task_f1", "unit_f1", "role_acc"), map(float, m.groups()), strict=True))
 

@@ -37,7 +37,13 @@ def test_pipe_rows_one_per_line_with_a_lone_pipe_for_an_empty_cell() -> None:
     )
     rows = _rows(text)
     assert rows[0] == ["序号", "工作任务", "细化分工", "责任处室", "完成时限", "备注"]
-    assert rows[1][:5] == ["1", "做好常态化疫情防控信息发布", "重点围绕散发疫情发布权威信息", "应急处、疾控处", "长期推进"]
+    assert rows[1][:5] == [
+        "1",
+        "做好常态化疫情防控信息发布",
+        "重点围绕散发疫情发布权威信息",
+        "应急处、疾控处",
+        "长期推进",
+    ]
     assert rows[2][:4] == ["2", "扎实做好疫苗接种信息公开", "疾控处", "长期推进"]
 
 
@@ -49,7 +55,10 @@ def test_pipe_cells_one_per_line_padded_rows_are_placed_by_content() -> None:
         "2.一般公共预算收入同口径增长6%以上。\n|\n★区财政局、税务局\n|\n|||\n"
     )
     tasks = _tasks(text)
-    assert [t["text"] for t in tasks] == ["地区生产总值增长5%以上。", "一般公共预算收入同口径增长6%以上。"]
+    assert [t["text"] for t in tasks] == [
+        "地区生产总值增长5%以上。",
+        "一般公共预算收入同口径增长6%以上。",
+    ]
     assert tasks[1]["responsible"] == ["★区财政局", "税务局"]
     assert tasks[1]["leaders"] == ["钱宇"]  # the merged cell above continues
 
@@ -120,7 +129,9 @@ def test_a_name_wrapped_by_a_narrow_pdf_cell_stays_one() -> None:
 
 def test_units_run_together_are_split_and_warned() -> None:
     assert split_run_together("县发改局县财政局各乡镇人民政府") == [
-        "县发改局", "县财政局", "各乡镇人民政府",
+        "县发改局",
+        "县财政局",
+        "各乡镇人民政府",
     ]
     assert split_run_together("市委市政府督查室") == ["市委市政府督查室"]
     r = parse_responsibility("县发改局县财政局", "responsible")
@@ -179,7 +190,8 @@ def test_items_run_together_on_one_line_and_bare_unit_brackets() -> None:
     )
     tasks = _tasks(text)
     assert [t["responsible"] for t in tasks] == [
-        ["市发改委", "各县市区政府", "荆州开发区"], ["市发改委", "荆州开发区"],
+        ["市发改委", "各县市区政府", "荆州开发区"],
+        ["市发改委", "荆州开发区"],
     ]
     assert tasks[0]["section"] == ["一、主要工作目标"]
 
@@ -210,7 +222,10 @@ def test_paragraphs_opening_with_a_unit_label_are_that_units_tasks() -> None:
         "江宁区:新增无害化卫生户厕10000座。\n"
     )
     tasks = _tasks(text)
-    assert [t["text"] for t in tasks] == ["实施PCO服务模式街道2个,达到市级考核验收要求。", "新增无害化卫生户厕10000座。"]
+    assert [t["text"] for t in tasks] == [
+        "实施PCO服务模式街道2个,达到市级考核验收要求。",
+        "新增无害化卫生户厕10000座。",
+    ]
     assert [t["responsible"] for t in tasks] == [["玄武区"], ["江宁区"]]
     assert all(t["section"] == ["二、区县政府专项任务"] for t in tasks)
 
@@ -223,7 +238,10 @@ def test_unit_labels_run_on_in_one_line_and_the_addressee_line_is_not_a_task() -
         "  教育部:负责开展宣传教育活动。\n"
     )
     tasks = _tasks(text)
-    assert [t["text"] for t in tasks] == ["负责组织制定防治规划;负责疫情监测。", "负责开展宣传教育活动。"]
+    assert [t["text"] for t in tasks] == [
+        "负责组织制定防治规划;负责疫情监测。",
+        "负责开展宣传教育活动。",
+    ]
     assert [t["responsible"] for t in tasks] == [["卫生部"], ["教育部"]]
 
 
@@ -234,12 +252,16 @@ def test_a_numbered_item_naming_its_unit_before_a_full_stop() -> None:
         "(二十二)煤矿安全督查组。由市煤炭工业局1名县级领导带队。\n"
     )
     tasks = _tasks(text)
-    assert [(t["text"], t["responsible"]) for t in tasks] == [("负责对全市社会治安综合治理方面的调研。", ["市公安局"])]
+    assert [(t["text"], t["responsible"]) for t in tasks] == [
+        ("负责对全市社会治安综合治理方面的调研。", ["市公安局"])
+    ]
 
 
 def test_a_leading_group_named_as_the_label_is_a_unit_not_a_leader() -> None:
     # 75: 领导小组 is a body; 领导 alone in a label means people
-    tasks = _tasks("二、工作职责\n省政府血地防领导小组成员单位:对定点联系地区血防工作进行督查指导。\n")
+    tasks = _tasks(
+        "二、工作职责\n省政府血地防领导小组成员单位:对定点联系地区血防工作进行督查指导。\n"
+    )
     assert tasks[0]["responsible"] == ["省政府血地防领导小组成员单位"]
     assert tasks[0]["leaders"] == []
 
