@@ -285,3 +285,47 @@ def test_a_chapter_number_closes_deeper_items_printed_before_it() -> None:
     # 70: the copy starts at item (七) of chapter 一; 二、 is not nested under (七)
     text = "(七)做好应急处理保障工作。\n二、区县政府专项任务\n玄武区:实施PCO服务模式街道2个。\n"
     assert _tasks(text)[0]["section"] == ["二、区县政府专项任务"]
+
+
+# --- tables with white space between cells (22, 51) ----------------------------------------
+
+
+def test_a_table_with_spaces_between_cells_and_a_letter_spaced_header() -> None:
+    # 22: 序号 工 作 任 务 牵头负责部门, one row per line
+    text = (
+        "2016年《政府工作报告》量化指标任务分工\n"
+        "序号 工 作 任 务 牵头负责部门\n"
+        "1 居民消费价格涨幅3%左右 发展改革委\n"
+        "2 城镇新增就业1000万人以上 人力资源社会保障部\n"
+        "3 安排财政赤字2.18万亿元,赤字率提高到3% 财政部\n"
+    )
+    assert _rows(text)[0] == ["序号", "工作任务", "牵头负责部门"]
+    tasks = _tasks(text)
+    assert [t["lead"] for t in tasks] == [["发展改革委"], ["人力资源社会保障部"], ["财政部"]]
+    assert tasks[2]["text"] == "安排财政赤字2.18万亿元,赤字率提高到3%"
+
+
+def test_a_space_table_whose_header_ends_a_long_line_with_a_section_row() -> None:
+    # 51: the notice, the title and the header run together; rows apart by blank lines
+    text = (
+        "附件:常熟市2018年政府工作任务分解表 常熟市2018年政府工作任务分解表 序号 名称 工作任务 牵头责任单位\n"
+        "\n一、经济社会发展主要预期目标分解(11项)\n"
+        "\n1 地区生产总值增长7%以上,服务业增加值占GDP比重47.1%. 发改委\n"
+        "\n2 一般公共预算收入增长8%以上. 财政局\n"
+        "\n3 全社会固定资产投资额550亿元. 发改委、经信委、科技局\n"
+        "\n5 高新技术产业产值增长10%. 科技局\n"
+    )
+    tasks = _tasks(text)  # 5 does not follow 3: the table ends before it
+    assert [t["lead"] for t in tasks] == [["发改委"], ["财政局"], ["发改委", "经信委", "科技局"]]
+    assert tasks[0]["section"] == ["一、经济社会发展主要预期目标分解(11项)"]
+
+
+def test_a_pipe_table_is_not_a_space_table() -> None:
+    # 38: 序号 | 职责部门 | … has spaces between its pipes
+    text = (
+        "序号 | 职责部门 | 职责名称 | 职责依据 | |\n"
+        "1 | 县应急局 | 负责煤矿安全生产监督管理 | 县应急局“三定”规定 | |\n"
+        "2 | 县应急局 | 负责煤矿矿井地下部分消防安全监管 | 《消防法》第四条 | |\n"
+        "3 | 县能源局 | 负责煤矿建设项目竣工验收监管 | 《矿山安全法》第八条 | |\n"
+    )
+    assert "|" not in "".join(_rows(text)[1])

@@ -8,6 +8,8 @@ shape, never by the file name:
   rows separated by blank lines, cell text wrapped onto untabbed lines;
 - ``pipe-cells``: cells separated by ``|``, one row per line or one cell per line
   (``pipe_table.py`` says how rows are found);
+- ``space-cells``: a header starting with 序号 and numbered rows, cells separated by white
+  space (``space_table.py``);
 - ``prose``: every other non-blank line is a paragraph.
 
 HTML tags left in cells are stripped (``</p><p>`` becomes a line break). A blank line
@@ -24,6 +26,7 @@ from fengong.document import Cell, Document, Paragraph, Provenance, Row, Table
 from fengong.errors import EmptyDocumentError
 from fengong.parsers.encoding import decode_text
 from fengong.parsers.pipe_table import line_cell_table_at, pipe_run_starts, read_pipe_table
+from fengong.parsers.space_table import space_table_at
 from fengong.textnorm import remove_pinyin
 
 _TAG = re.compile(r"<[^<>]{0,200}>")
@@ -115,7 +118,14 @@ def read_text(text: str) -> Document:
             i += 1
             continue
         line_table = line_cell_table_at(lines.lines, i) if tab_mode is None else None
-        if line_table is not None:
+        space_table = space_table_at(lines.lines, i) if tab_mode is None else None
+        if space_table is not None:
+            before, table, end = space_table
+            if strip_html(before):
+                blocks.append(Paragraph(strip_html(before), Provenance(line=i + 1)))
+            i = end
+            kinds.append("space-cells")
+        elif line_table is not None:
             table, i = line_table
             kinds.append("line-cells")
         elif pipe_run_starts(lines.lines, i):

@@ -1,0 +1,81 @@
+"""Tables printed with white space between cells (a web page's table copied as text:
+``序号 工 作 任 务 牵头负责部门`` then ``1 居民消费价格涨幅3%左右 发展改革委``).
+
+Such a table is recognised by its shape: a header line whose cells start with 序号 (it may end
+a longer line: the copy ran the notice, the title and the header together), then at least
+three rows numbered 1, 2, 3 …, a number, white space, and two or more cells. Letter-spaced
+header cells (``工 作 任 务``) are one cell. In a row, the longest piece is the task's text;
+the pieces after it are cells of their own (units, a deadline), those before it too. A heading
+line between rows (``一、…``, ``（二）…``) is a section row, and numbering may start again
+after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fengong.document import Cell, Provenance, Row, Table
+
+_GAP = re.compile(r"[ \u3000]+")
+_HEADER = re.compile(r"(?:^|[ \u3000])(序号(?:[ \u3000]+\S+){2,})[ \u3000]*$")
+_ROW = re.compile(r"^[ \u3000]*(\d{1,3})[、.．]?[ \u3000]+(\S.*?)[ \u3000]*$")
+_HEADING = re.compile(r"^[ \u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])\S")
+MIN_ROWS = 3
+
+
+def _header_cells(text: str) -> list[str]:
+    """Split a header at white space, joining letter-spaced runs of single characters."""
+    cells: list[str] = []
+    run = ""
+    for piece in _GAP.split(text.strip()):
+        if len(piece) == 1:
+            run += piece
+            continue
+        if run:
+            cells.append(run)
+            run = ""
+        cells.append(piece)
+    if run:
+        cells.append(run)
+    return cells
+
+
+def _row_cells(number: str, rest: str) -> list[str] | None:
+    pieces = _GAP.split(rest)
+    if len(pieces) < 2:
+        return None
+    longest = max(range(len(pieces)), key=lambda k: len(pieces[k]))
+    return [number, *pieces[:longest], pieces[longest], *pieces[longest + 1 :]]
+
+
+def space_table_at(lines: list[str], start: int) -> tuple[str, Table, int] | None:
+    """When a space-separated table's header is on line ``start``, return the text before
+    the header on that line, the table (header, section and task rows, with line
+    numbers) and the index of the first line after it; else None."""
+    m = _HEADER.search(lines[start])
+    if m is None or re.search(r"[|\t]", m.group(1)):  # pipe and tab tables have readers
+        return None
+    rows = [Row([Cell(c) for c in _header_cells(m.group(1))], Provenance(line=start + 1))]
+    expected, tasks, i, end = 1, 0, start + 1, start + 1
+    while i < len(lines):
+        line = lines[i]
+        row = _ROW.match(line)
+        cells = _row_cells(row.group(1), row.group(2)) if row else None
+        if not line.strip():
+            i += 1
+            continue
+        if row and cells and int(row.group(1)) in (expected, 1):
+            rows.append(Row([Cell(c) for c in cells], Provenance(line=i + 1)))
+            expected, tasks = int(row.group(1)) + 1, tasks + 1
+        elif _HEADING.match(line) and len(line.strip()) <= 60:
+            rows.append(Row([Cell(line.strip())], Provenance(line=i + 1)))
+        else:
+            break
+        i += 1
+        end = i
+    while len(rows) > 1 and len(rows[-1].cells) == 1:
+        rows.pop()  # a heading after the last row belongs to what follows
+        end = rows[-1].provenance.line or end
+    if tasks < MIN_ROWS:
+        return None
+    return lines[start][: m.start(1)].strip(), Table(rows), end
