@@ -7,10 +7,13 @@ Usage::
     python benchmarks/accuracy.py --show 12       # what differs, task by task, in 12-*.txt
     python benchmarks/accuracy.py --json          # the totals as JSON (for the regression test)
 
-Each document is read from its text copy (``NN-slug.txt``) and, where they exist, from the
-DOCX and PDF copies that ``scripts/build_corpus_copies.py`` makes (``docx/NN-slug.docx``,
-``pdf/NN-slug.pdf``). One line per document and format, then ``TOTAL[format]`` lines, and
-last a ``TOTAL`` line over everything.
+The documents are the corpus plans (``tests/corpus/NN-slug.gold.json``) and the seed plans
+(``tests/golden/seedNNN_slug.gold.json``). Each is read from its text copy (``NN-slug.txt``;
+``samples/text/`` for the seeds) and, where they exist, from the DOCX and PDF copies that
+``scripts/build_samples.py`` makes from hand transcriptions (``tests/corpus/docx/``,
+``tests/corpus/pdf/``; ``samples/docx/``, ``samples/pdf/`` for the seeds). One line per
+document and format, then ``TOTAL[format]`` lines, and last a ``TOTAL`` line over
+everything.
 
 How it scores:
 
@@ -35,6 +38,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
+GOLDEN = ROOT / "tests" / "golden"
+SAMPLES = ROOT / "samples"
 ROLES = ("lead", "responsible", "support")
 FORMATS = {"text": ".txt", "docx": ".docx", "pdf": ".pdf"}
 
@@ -169,19 +174,23 @@ def score_plan(gold: dict[str, Any], tasks: list[dict[str, Any]]) -> Score:
         if all(_units(g, r) == _units(t, r) for r in ROLES):
             s.roles_right += 1
         else:
-            s.diffs.append(f"  roles:   {g['text_prefix']}\n    gold {_roles_text(g)}\n"
-                           f"    got  {_roles_text(t)}")
+            s.diffs.append(
+                f"  roles:   {g['text_prefix']}\n    gold {_roles_text(g)}\n"
+                f"    got  {_roles_text(t)}"
+            )
         deadline = (t.get("deadline") or {}).get("raw")
         if g.get("deadline_raw") and squeeze(deadline or "") == squeeze(g["deadline_raw"]):
             s.deadlines_right += 1
         elif g.get("deadline_raw") or deadline:
-            s.diffs.append(f"  deadline: {g['text_prefix']}: gold {g.get('deadline_raw')!r}"
-                           f" got {deadline!r}")
+            s.diffs.append(
+                f"  deadline: {g['text_prefix']}: gold {g.get('deadline_raw')!r} got {deadline!r}"
+            )
         if [squeeze(x) for x in g["section"]] == [squeeze(x) for x in t.get("section", [])]:
             s.sections_right += 1
         else:
-            s.diffs.append(f"  section: {g['text_prefix']}: gold {g['section']} "
-                           f"got {t.get('section')}")
+            s.diffs.append(
+                f"  section: {g['text_prefix']}: gold {g['section']} got {t.get('section')}"
+            )
     matched = {j for j in matches if j is not None}
     for j, t in enumerate(tasks):
         if j not in matched:
@@ -207,30 +216,34 @@ def parse_tasks(path: Path, fmt: str) -> tuple[list[dict[str, Any]], str | None]
 
 
 def documents(only: str | None = None) -> list[tuple[Path, dict[str, Any]]]:
-    """The gold files (and their gold), optionally those whose name starts with ``only``."""
+    """The gold files (and their gold), corpus then seeds, optionally those whose name
+    starts with ``only``."""
     out = []
-    for path in sorted(CORPUS.glob("*.gold.json")):
+    for path in [*sorted(CORPUS.glob("*.gold.json")), *sorted(GOLDEN.glob("*.gold.json"))]:
         if only and not path.name.startswith(only):
             continue
         out.append((path, json.loads(path.read_text(encoding="utf-8"))))
     return out
 
 
+def copy_path(gold_path: Path, fmt: str) -> Path:
+    """Where the ``fmt`` copy of a gold file's document lives (it may not exist)."""
+    stem = gold_path.name.removesuffix(".gold.json")
+    if gold_path.parent == GOLDEN:
+        return SAMPLES / fmt / f"{stem}{FORMATS[fmt]}"
+    return CORPUS / f"{stem}.txt" if fmt == "text" else CORPUS / fmt / f"{stem}{FORMATS[fmt]}"
+
+
 def copies(gold_path: Path, formats: list[str]) -> list[tuple[str, Path]]:
     """The copies of one document that exist, as ``(format, path)``."""
-    stem = gold_path.name.removesuffix(".gold.json")
-    found = []
-    for fmt in formats:
-        path = (
-            CORPUS / f"{stem}.txt" if fmt == "text" else CORPUS / fmt / f"{stem}{FORMATS[fmt]}"
-        )
-        if path.exists():
-            found.append((fmt, path))
-    return found
+    return [
+        (fmt, copy_path(gold_path, fmt)) for fmt in formats if copy_path(gold_path, fmt).exists()
+    ]
 
 
-def run(formats: list[str], only: str | None = None, show: bool = False,
-        out: Any = sys.stdout) -> dict[str, Score]:
+def run(
+    formats: list[str], only: str | None = None, show: bool = False, out: Any = sys.stdout
+) -> dict[str, Score]:
     """Score every document in every format; print the lines; return the totals by format
     and under ``"all"``."""
     totals: dict[str, Score] = {fmt: Score() for fmt in formats}
@@ -241,26 +254,37 @@ def run(formats: list[str], only: str | None = None, show: bool = False,
             totals[fmt].add(s)
             name = gold_path.name.removesuffix(".gold.json")
             extra = f"  ERROR {error}" if error else ""
-            print(f"{name:<44} {fmt:<5} gold {s.gold:>3} found {s.found:>3} {s.line()}{extra}",
-                  file=out)
+            print(
+                f"{name:<44} {fmt:<5} gold {s.gold:>3} found {s.found:>3} {s.line()}{extra}",
+                file=out,
+            )
             if show:
                 print("\n".join(s.diffs), file=out)
     overall = Score()
     for fmt, total in totals.items():
         if total.documents:
-            print(f"TOTAL[{fmt}] {total.line()} over {total.gold} gold tasks in "
-                  f"{total.documents} documents", file=out)
+            print(
+                f"TOTAL[{fmt}] {total.line()} over {total.gold} gold tasks in "
+                f"{total.documents} documents",
+                file=out,
+            )
         overall.add(total)
-    print(f"TOTAL {overall.line()} over {overall.gold} gold tasks in {overall.documents} "
-          "documents", file=out)
+    print(
+        f"TOTAL {overall.line()} over {overall.gold} gold tasks in {overall.documents} documents",
+        file=out,
+    )
     totals["all"] = overall
     return totals
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--format", action="append", choices=list(FORMATS),
-                    help="only this format (repeatable); default every format present")
+    ap.add_argument(
+        "--format",
+        action="append",
+        choices=list(FORMATS),
+        help="only this format (repeatable); default every format present",
+    )
     ap.add_argument("--show", metavar="NN", help="print what differs for documents NN*")
     ap.add_argument("--json", action="store_true", help="print the totals as JSON")
     args = ap.parse_args(argv)

@@ -19,7 +19,8 @@ from fengong.document import Cell, Provenance, Row, Table
 _GAP = re.compile(r"[ \u3000]+")
 _HEADER = re.compile(r"(?:^|[ \u3000])(序号(?:[ \u3000]+\S+){2,})[ \u3000]*$")
 _ROW = re.compile(r"^[ \u3000]*(\d{1,3})[、.．]?[ \u3000]+(\S.*?)[ \u3000]*$")
-_HEADING = re.compile(r"^[ \u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])\S")
+_CN = "一二三四五六七八九十"
+_HEADING = re.compile(rf"^[ \u3000]*(?:[{_CN}]+、|[（(][{_CN}]+[）)])\S")
 MIN_ROWS = 3
 
 
