@@ -329,3 +329,128 @@ def test_a_pipe_table_is_not_a_space_table() -> None:
         "3 | 县能源局 | 负责煤矿建设项目竣工验收监管 | 《矿山安全法》第八条 | |\n"
     )
     assert "|" not in "".join(_rows(text)[1])
+
+
+# --- columns decided by content in Word copies (03, 42, 46, 50, 80, 44) -------------------
+
+
+def test_a_sentence_column_under_an_unknown_header_is_finer_than_a_merged_task_column() -> None:
+    # 03: 工作任务 merged over several rows of 细化分工 (a header outside the synonyms)
+    body = [
+        [
+            "1",
+            "做好常态化疫情防控信息发布",
+            "重点围绕散发疫情发布权威信息",
+            "应急处、疾控处",
+            "长期推进",
+        ],
+        [
+            "2",
+            "做好常态化疫情防控信息发布",
+            "扎实做好疫苗接种信息公开和舆论引导",
+            "疾控处",
+            "长期推进",
+        ],
+        [
+            "3",
+            "做好常态化疫情防控信息发布",
+            "提高新冠肺炎疫情信息发布规范化水平",
+            "宣传处",
+            "8月前",
+        ],
+    ]
+    labels = ["序号", "工作任务", "细化分工", "责任处室", "完成时限"]
+    assert header_to_roles(labels, body) == ["number", "section", "task", "responsible", "deadline"]
+
+
+def test_a_measurement_unit_column_and_a_scoring_department_are_not_units() -> None:
+    # 42: 考核项目 | 序号 | 考核指标 | 考核内容 | 单位 | 年度目标 | 责任部门 | 评分部门; the two text
+    # columns are both outside the task synonyms: the one merged over the other's rows groups
+    body = [
+        ["农业高质高效", "1", "确保粮食和重要农产品有效供给", "农林牧渔业增加值增幅", "%", "≥2%",
+         "县农业农村局", "市农业农村局"],
+        ["", "2", "", "农业劳动生产率及增幅", "万元/人", "全市统筹", "县农业农村局", "市农业农村局"],
+        ["", "3", "", "粮食安全责任制", "-", "良好以上", "县经济和信息化局", "市商务局"],
+    ]  # fmt: skip
+    labels = [
+        "考核项目",
+        "序号",
+        "考核指标",
+        "考核内容",
+        "单位",
+        "年度目标",
+        "责任部门",
+        "评分部门",
+    ]
+    roles = header_to_roles(labels, body)
+    assert roles[:4] == ["section", "number", "section", "task"]
+    assert roles[4] == "extra" and roles[6] == "responsible" and roles[7] == "extra"
+
+
+def test_a_grouping_column_with_a_header_outside_the_synonyms_is_a_section() -> None:
+    # 50: 序号 | 指标 | 工作任务 | …, 指标 merged over its tasks
+    body = [
+        ["1", "公共文化服务", "“两馆一站”免费开放服务人次较上年增长15%。", "文化宣传股"],
+        ["2", "", "全年组织开展文化下乡等惠民演出不少于100场。", "文化馆"],
+        ["3", "文化产业", "培育规模以上文化服务企业1家。", "文化市场股"],
+    ]
+    assert header_to_roles(["序号", "指标", "工作任务", "责任股室(单位)"], body)[1] == "section"
+
+
+def test_a_person_in_charge_column_holds_leaders() -> None:
+    # 46: 负责人 names a person
+    body = [["1", "新增老年食堂15个", "区民政局", "养老服务科", "何滢"]] * 2
+    assert (
+        header_to_roles(["序号", "项目内容", "牵头单位", "负责科室", "负责人"], body)[4]
+        == "leaders"
+    )
+
+
+def test_unit_names_apart_by_a_space_and_one_per_line_of_differing_lengths() -> None:
+    # 80: 安监站 安监所 in one cell; 44: a unit per paragraph, lines of differing lengths
+    assert parse_responsibility("安监站 安监所").responsible == ["安监站", "安监所"]
+    assert parse_responsibility("区 发改局").responsible == ["区发改局"]  # letter spacing
+    units = parse_responsibility("东孝街道\n孝顺镇\n区发改局\n金义新区发展集团\n区城投集团")
+    assert units.responsible == ["东孝街道", "孝顺镇", "区发改局", "金义新区发展集团", "区城投集团"]
+
+
+def test_a_numbered_heading_right_above_a_table_is_its_tasks_outer_section() -> None:
+    # 13: 一、市政府重点工作任务, then the table with its own section rows
+    text = (
+        "一、市政府重点工作任务\n"
+        "序号 | 目标与任务 | 牵头责任单位 | 责任单位 |\n"
+        "一、主要预期目标 |\n"
+        "(1) | 地区生产总值增长6%以上。 | 市发展改革委 | 各县市区政府 |\n"
+        "(2) | 固定资产投资增长6%左右。 | 市发展改革委 | 各县市区政府 |\n"
+    )
+    tasks = _tasks(text)
+    assert [t["section"] for t in tasks] == [["一、市政府重点工作任务", "一、主要预期目标"]] * 2
+
+
+def test_a_header_naming_few_columns_padded_at_its_end_is_placed_by_content() -> None:
+    # 04: the header names 2 of 4 columns; rows after a merge are printed shifted left
+    text = (
+        "具 体 要 求 | 责任科室 | ||\n"
+        "一、围绕中心工作抓好主动公开。 | 1 | 紧扣民生领域,深化卫生健康、社会保障等民生领域信息公开。"
+        " | 办公室牵头,局各股室、局属各中心配合 |\n"
+        "二、围绕提质增效抓好政策解读 | 2 | 严格落实政策解读与政策文件同步起草的工作要求。"
+        " | 办公室牵头,局各股室、局属各中心配合 |\n"
+        "3 | 科学确定解读范围,对重大政策文件做到应解读尽解读。 | 办公室牵头,局各股室配合 | |\n"
+    )
+    tasks = _tasks(text)
+    assert [t["number"] for t in tasks] == ["1", "2", "3"]
+    assert tasks[2]["text"].startswith("科学确定解读范围")
+    assert tasks[2]["lead"] == ["办公室"] and tasks[2]["support"] == ["局各股室"]
+
+
+def test_a_duty_list_with_the_unit_first_and_a_basis_column() -> None:
+    # 38: 序号 | 职责部门 | 职责名称 | 职责依据
+    text = (
+        "序号 | 职责部门 | 职责名称 | 职责依据 | |\n"
+        "1 | 县应急局 | 负责煤矿安全生产监督管理 | 县应急局“三定”规定 | |\n"
+        "2 | 县应急局 | 负责煤矿矿井地下部分消防安全监管 | 《中华人民共和国消防法》第四条 | |\n"
+        "3 | 县能源局 | 负责煤矿建设项目竣工验收监管 | 《中华人民共和国矿山安全法》第八条、第十二条 | |\n"
+    )
+    tasks = _tasks(text)
+    assert [t["text"] for t in tasks][0] == "负责煤矿安全生产监督管理"
+    assert [t["responsible"] for t in tasks] == [["县应急局"], ["县应急局"], ["县能源局"]]

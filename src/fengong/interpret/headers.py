@@ -64,7 +64,9 @@ def label_kind(label: str) -> str:
     if text in _LABEL_OF:
         return _LABEL_OF[text]
     rules = (
-        ("leaders", r"领导|责任人"),
+        ("leaders", r"领导|责任人|负责人"),
+        # units that score or oversee the work do not carry it (评分部门, 督办单位)
+        ("extra", r"(?:评分|考核|督查|督办|督导|监督|评价|审核)(?:单位|部门|处室|科室)"),
         ("deadline", r"时限|时间|期限|节点|进度"),
         ("responsible", r"牵头[及和与/、](?:责任|负责)|(?:责任|负责)[及和与/、]?牵头"),
         ("lead", r"牵头"),
@@ -105,13 +107,17 @@ def header_to_roles(labels: Sequence[str], body: Sequence[Sequence[str]]) -> lis
     kinds = [label_kind(lbl) for lbl in labels] + ["unlabelled"] * (width - len(labels))
     columns = [[row[i] if i < len(row) else "" for row in body] for i in range(width)]
     kinds = [_place_unlabelled(k, col) for k, col in zip(kinds, columns, strict=True)]
+    kinds = [_units_by_content(k, col) for k, col in zip(kinds, columns, strict=True)]
 
     units = [i for i, k in enumerate(kinds) if k in UNIT_ROLES]
     if not any(k in _CONTENT for k in kinds):
-        kinds = _task_from_content(kinds, columns, units)
+        kinds = _task_from_content(kinds, columns, units, labels)
+    task = _task_column(kinds, units)
+    finer = _finer_text_column(kinds, columns, task, units)
+    if finer is not None:
+        kinds[finer] = "content"
+        task = finer
     content = [i for i, k in enumerate(kinds) if k in _CONTENT]
-    left_of_units = [i for i in content if not units or i < units[0]]
-    task = max(left_of_units or content, default=None)
     roles = list(kinds)
     for i in content:
         if i == task:
@@ -120,26 +126,86 @@ def header_to_roles(labels: Sequence[str], body: Sequence[Sequence[str]]) -> lis
             roles[i] = "section"
         else:
             roles[i] = "extra"
+    for i in range(task or 0):
+        if kinds[i] in _GROUPING_KINDS and _groups_rows(columns[i]) and _short(columns[i]):
+            roles[i] = "section"  # 指标 / 考核项目 merged over the tasks to their right
     return ["extra" if r in ("unlabelled", "content") else r for r in roles]
 
 
-def _task_from_content(kinds: list[str], columns: list[list[str]], units: list[int]) -> list[str]:
+_GROUPING_KINDS = ("extra", "criteria", "measures")
+
+
+def _short(cells: list[str]) -> bool:
+    """Short phrases, as grouping labels are (not sentences)."""
+    filled = [join_lines(c) for c in cells if c.strip()]
+    return bool(filled) and sum(map(len, filled)) / len(filled) <= 20
+
+
+def _task_column(kinds: list[str], units: list[int]) -> int | None:
+    """The most specific content column: the rightmost one left of the first unit column."""
+    content = [i for i, k in enumerate(kinds) if k in _CONTENT]
+    left_of_units = [i for i in content if not units or i < units[0]]
+    return max(left_of_units or content, default=None)
+
+
+def _finer_text_column(
+    kinds: list[str], columns: list[list[str]], task: int | None, units: list[int]
+) -> int | None:
+    """A column of sentences under a header outside the synonyms (``细化分工``), between the
+    task column and the units, when the task column groups its rows (merged over several
+    of them): that column is the finer one, the task (SPEC: of two sentence columns, the
+    one merged over several rows of the other is a section level)."""
+    if task is None or not _groups_rows(columns[task]):
+        return None
+    for i in range(task + 1, units[0] if units else len(kinds)):
+        filled = [join_lines(c) for c in columns[i] if c.strip()]
+        sentences = (
+            len(filled) >= 0.8 * len(columns[i])
+            and bool(filled)
+            and sum(map(len, filled)) / len(filled) >= 6
+        )
+        if kinds[i] in ("extra", "unlabelled") and sentences and not _groups_rows(columns[i]):
+            return i
+    return None
+
+
+# labels of columns that annotate a task, never hold it (职责依据, 备注)
+_NOTE_LABEL = re.compile(r"依据|备注|说明|出处|来源")
+
+
+def _task_from_content(
+    kinds: list[str], columns: list[list[str]], units: list[int], labels: Sequence[str]
+) -> list[str]:
     """No header names the task (``年度目标 | 责任单位``): the column of sentences left of
     the units, the one with the longest text, is taken as the task's content."""
-    candidates = [
+    textual = [
         i
         for i, k in enumerate(kinds)
-        if k in ("criteria", "measures", "extra", "unlabelled") and (not units or i < units[0])
+        if k in ("criteria", "measures", "extra", "unlabelled")
+        and not (i < len(labels) and _NOTE_LABEL.search(normalise_label(labels[i])))
     ]
+    # the task stands left of the units; a duty list (职责部门 | 职责名称) puts the unit first
+    candidates = [i for i in textual if not units or i < units[0]] or textual
 
     def mean_length(i: int) -> float:
         filled = [join_lines(c) for c in columns[i] if c.strip()]
         return sum(map(len, filled)) / len(filled) if filled else 0.0
 
-    best = max(candidates, key=mean_length, default=None)
+    finest = [i for i in candidates if not _groups_rows(columns[i])]
+    best = max(finest or candidates, key=mean_length, default=None)
     if best is None or mean_length(best) < 6:
         return kinds
     return [("content" if i == best else k) for i, k in enumerate(kinds)]
+
+
+def _units_by_content(kind: str, cells: list[str]) -> str:
+    """A column whose header names units (``单位``) but whose cells are not unit names
+    (``%``, ``万元/人``: a measurement unit) holds no units."""
+    filled = [c for c in cells if c.strip()]
+    if kind not in UNIT_ROLES or not filled:
+        return kind
+    units = sum(cell_fits("responsible", c) for c in filled)
+    return kind if units >= 0.2 * len(filled) else "extra"
 
 
 def _place_unlabelled(kind: str, cells: list[str]) -> str:

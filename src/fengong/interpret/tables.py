@@ -57,6 +57,7 @@ class LogicalTable:
     where: Provenance
     block: int = 0  # index in Document.blocks of the piece that starts the table
     notes: list[Note] = field(default_factory=list)
+    heading: str | None = None  # the numbered heading printed right above the table
 
     @property
     def width(self) -> int:
@@ -173,6 +174,11 @@ def logical_tables(blocks: list[Block], notes: list[Note] | None = None) -> list
                 labels = _merge_header_rows(labels, rows[h + 1].cells)
                 body = rows[h + 2 :]
             width = max(len(labels), _mode_width(body))
+            named = [label for label in labels if label.strip()]
+            if len(named) * 2 <= width and labels[-1:] == [""]:
+                labels = labels[: len(labels) - labels[::-1].index(named[-1])] if named else []
+                # a header naming half the columns or fewer, padded at its end by the copy:
+                # its labels are placed by the cells' content
             labels = align_header(labels, width, [r.cells for r in body[:30]])
             roles = header_to_roles(labels, [r.cells for r in body])
             labels += [""] * (len(roles) - len(labels))  # a body row wider than the mode
@@ -190,6 +196,7 @@ def logical_tables(blocks: list[Block], notes: list[Note] | None = None) -> list
                 current, pending = None, []
                 continue
             current = LogicalTable(labels, roles, [], block.provenance, block=index)
+            current.heading = _heading_above(blocks, index)
             found.append(current)
             pending = []
             _add_rows(current, body)
@@ -209,6 +216,23 @@ def logical_tables(blocks: list[Block], notes: list[Note] | None = None) -> list
         else:
             current, pending = None, []
     return found
+
+
+def _heading_above(blocks: list[Block], index: int) -> str | None:
+    """A numbered heading printed right above a table (``一、市政府重点工作任务``) is the
+    outer section of its tasks; a title or 附件 line in between makes the table stand on
+    its own."""
+    before = blocks[index - 1] if index > 0 else None
+    if not isinstance(before, Paragraph):
+        return None
+    text = join_lines(before.text)
+    if (
+        split_numbering(text) is None
+        or len(text) > 40
+        or text.endswith(("。", "；", ";", "：", ":"))
+    ):
+        return None
+    return text
 
 
 def _merge_header_rows(upper: list[str], lower: list[str]) -> list[str]:
@@ -557,7 +581,8 @@ def rows_to_drafts(table: LogicalTable) -> list[Draft]:
                     )
                 )
             continue
-        drafts.append(Draft(list(row.cells), stack.path(), row.where, row.after_break))
+        outer = [table.heading] if table.heading else []
+        drafts.append(Draft(list(row.cells), outer + stack.path(), row.where, row.after_break))
     return drafts
 
 

@@ -419,17 +419,28 @@ def lines_to_clauses(raw: str) -> str:
     """One line of a responsibility text: lines that each name units (one unit per line
     or per paragraph) are separate clauses, joined by ，; otherwise the lines are a name or
     a sentence wrapped over lines and are joined as such."""
-    lines = [line.strip() for line in raw.split("\n") if line.strip()]
+    lines = [_spaced_units(line.strip()) for line in raw.split("\n") if line.strip()]
+    raw = "\n".join(lines)
     if len(lines) > 1 and not _wrapped(lines) and all(_names_units(line) for line in lines):
         return "，".join(line.rstrip("，,、；;") for line in lines)
     return join_lines(raw)
 
 
+def _spaced_units(line: str) -> str:
+    """White space between whole unit names separates them (``安监站 安监所`` → 、); inside a
+    name (``区 发改局``, letter spacing) it is noise, removed later."""
+    pieces = line.split()
+    if len(pieces) > 1 and all(_whole_name(clean_unit(p)) for p in pieces):
+        return "、".join(pieces)
+    return line
+
+
 def _wrapped(lines: list[str]) -> bool:
-    """Lines that fill a column (a line before the last as long as the longest, of six
-    characters or more) are one text wrapped by a narrow cell, as PDFs print them."""
+    """Lines that fill a column (every line before the last as long as the longest, of six
+    characters or more) are one text wrapped by a narrow cell, as PDFs print them; lines
+    of differing lengths are one name each."""
     widest = max(len(line) for line in lines)
-    return widest >= 6 and any(len(line) >= widest - 1 for line in lines[:-1])
+    return widest >= 6 and all(len(line) >= widest - 1 for line in lines[:-1])
 
 
 def _names_units(line: str) -> bool:
