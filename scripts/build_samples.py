@@ -213,17 +213,21 @@ def _mark_header(row: Any) -> None:
 
 def _table_layout(tr: dict[str, Any], options: Options) -> list[tuple[str, Any]]:
     """The table's rows in order: ("header", cells), ("section", text), ("task", cells);
-    the header rows again every ``header_repeated_by_hand_every`` task rows."""
+    the header rows again every ``header_repeated_by_hand_every`` task rows, a merge the
+    repeated header interrupts printed again below it (as one retypes it in Word)."""
     every = options.header_repeated_by_hand_every
     layout: list[tuple[str, Any]] = [("header", row) for row in tr["header"]]
     count = 0
+    shown: dict[int, str] = {}  # the text of each column's last filled cell
     for row in tr["rows"]:
         if isinstance(row, dict):
             layout.append(("section", row["section"]))
             continue
         if every and count and count % every == 0:
             layout.extend(("header", h) for h in tr["header"])
+            row = [shown.get(i, "") if c == "^" else c for i, c in enumerate(row)]
         count += 1
+        shown.update((i, c) for i, c in enumerate(row) if c not in ("^", "<"))
         layout.append(("task", row))
     return layout
 

@@ -6,7 +6,8 @@ Usage: ``python scripts/corpus_check.py [FILE.gold.json ...]`` (default: every g
 Each ``NN-slug.gold.json`` must sit beside its ``NN-slug.txt``, hold the fields the benchmark
 reads, name an address whose SHA-256 is not in ``../shared/corpus/RESERVED.sha256`` (those pages
 are kept for independent evaluation), and every task's ``text_prefix`` must occur in the text
-(compared without spaces and punctuation). Prints one line per problem; exit 1 if any.
+(compared without spaces and punctuation). Each table transcription in tables/ must have rows as
+wide as its header and one task row per gold task. Prints one line per problem; exit 1 if any.
 """
 
 from __future__ import annotations
@@ -86,6 +87,33 @@ def check(gold_path: Path) -> list[str]:
     return problems
 
 
+def check_transcription(path: Path) -> list[str]:
+    """Problems in one table transcription (tests/corpus/tables/README.md): rows as wide
+    as the header, one task row per gold task, each starting with the gold's prefix."""
+    name = path.name
+    stem = name.removesuffix(".table.json")
+    gold_path = CORPUS / f"{stem}.gold.json"
+    if not gold_path.exists():
+        gold_path = ROOT / "tests" / "golden" / f"{stem}.gold.json"
+    if not gold_path.exists():
+        return [f"{name}: no gold for {stem}"]
+    tr = json.loads(path.read_text(encoding="utf-8"))
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    problems = []
+    width = len(tr["header"][0]) if tr["header"] else 0
+    rows = [r for r in tr["rows"] if not isinstance(r, dict)]
+    for k, row in enumerate([*tr["header"], *rows]):
+        if len(row) != width:
+            problems.append(f"{name}: row {k} has {len(row)} cells, the header {width}")
+    if tr["header"] and len(rows) != len(gold["tasks"]):
+        problems.append(f"{name}: {len(rows)} task rows, gold {len(gold['tasks'])} tasks")
+    for k, (row, task) in enumerate(zip(rows, gold["tasks"], strict=False), 1):
+        prefix = squeeze(task["text_prefix"])
+        if not any(prefix[:6] in squeeze(cell) for cell in row):
+            problems.append(f"{name}: row {k} holds no cell starting like {task['text_prefix']!r}")
+    return problems
+
+
 def main(argv: list[str]) -> int:
     if argv[:1] == ["--url"]:
         for url in argv[1:]:
@@ -99,6 +127,12 @@ def main(argv: list[str]) -> int:
         if url in urls:
             problems.append(f"{path.name}: same address as {urls[url]}")
         urls[url] = path.name
+    if not argv:
+        problems += [
+            p
+            for t in sorted((CORPUS / "tables").glob("*.table.json"))
+            for p in check_transcription(t)
+        ]
     print("\n".join(problems) or f"{len(paths)} gold files fine")
     return 1 if problems else 0
 
