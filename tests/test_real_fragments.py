@@ -454,3 +454,36 @@ def test_a_duty_list_with_the_unit_first_and_a_basis_column() -> None:
     tasks = _tasks(text)
     assert [t["text"] for t in tasks][0] == "负责煤矿安全生产监督管理"
     assert [t["responsible"] for t in tasks] == [["县应急局"], ["县应急局"], ["县能源局"]]
+
+
+def test_every_role_decided_by_the_cells_is_said() -> None:
+    # 38: no header names the task; 职责名称 becomes it from its cells
+    text = (
+        "序号 | 职责部门 | 职责名称 | 职责依据 | |\n"
+        "1 | 县应急局 | 负责煤矿安全生产监督管理 | 县应急局“三定”规定 | |\n"
+        "2 | 县应急局 | 负责煤矿矿井地下部分消防安全监管 | 《中华人民共和国消防法》第四条 | |\n"
+        "3 | 县能源局 | 负责煤矿建设项目竣工验收监管 | 《中华人民共和国矿山安全法》第八条 | |\n"
+    )
+    plan = parse_bytes(text.encode("utf-8"), "duties.txt")
+    assert [(c.header, c.role, c.from_content) for c in plan.columns][1:4] == [
+        ("职责部门", "responsible", False),
+        ("职责名称", "task", True),
+        ("职责依据", "extra", False),
+    ]
+    (warning,) = [w for w in plan.warnings if w.code == "column-role-from-content"]
+    assert "职责名称" in warning.message and "task" in warning.message
+
+
+def test_rows_numbered_under_a_header_without_a_number_label() -> None:
+    # 63: `| 目标 | 任务内容 | …` over rows starting with a bare number; the grouping cell is
+    # printed on a group's first row only, so most rows are one cell short
+    text = (
+        "| 目标\n| 任务内容\n| 牵头部门\n| 配合部门\n| 五年目标任务\n|\n"
+        "1\n| 综合指标\n| R&D经费支出占GDP比重(%)\n| 市科技局\n| 市统计局、市财政局\n| 2.2%\n|\n"
+        "2\n| 拥有发明专利(件)\n| 市知识产权局\n| 高新区、各县(区)\n| 4200\n|\n"
+        "3\n| 一、企业自主创新能力提升工程\n| 开发工业新产品(个)\n| 市工信委\n| 市科技局、高新区\n| 320\n|\n"
+    )
+    tasks = _tasks(text)
+    assert [t["number"] for t in tasks] == ["1", "2", "3"]
+    assert [t["lead"] for t in tasks] == [["市科技局"], ["市知识产权局"], ["市工信委"]]
+    assert tasks[1]["text"] == "拥有发明专利(件)"

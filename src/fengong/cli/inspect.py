@@ -83,7 +83,8 @@ def show_plan(console: Console, plan: Plan) -> None:
         for name in ("#", "header", "role"):
             columns.add_column(name)
         for column in plan.columns:
-            columns.add_row(str(column.index), column.header, column.role)
+            role = f"{column.role} (from its cells)" if column.from_content else column.role
+            columns.add_row(str(column.index), column.header, role)
         console.print(columns)
     sections = Table(title="sections", title_justify="left")
     sections.add_column("section", overflow="fold")

@@ -198,6 +198,19 @@ def _task_from_content(
     return [("content" if i == best else k) for i, k in enumerate(kinds)]
 
 
+def decided_by_content(label: str, role: str) -> bool:
+    """Return True when a column's ``role`` follows from its cells rather than from its
+    header ``label``: an unlabelled column given a role, a column under a header outside
+    the task synonyms read as the task or a section, a unit header over cells that are no
+    units. (Of content headers, the whole header decides: SPEC's rule, not a guess.)"""
+    kind = label_kind(label)
+    if kind == "unlabelled":
+        return role != "extra"
+    if kind in ("extra", "criteria", "measures"):
+        return role in ("task", "section")
+    return kind in UNIT_ROLES and role == "extra"
+
+
 def _units_by_content(kind: str, cells: list[str]) -> str:
     """A column whose header names units (``单位``) but whose cells are not unit names
     (``%``, ``万元/人``: a measurement unit) holds no units."""

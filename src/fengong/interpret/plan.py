@@ -150,7 +150,7 @@ def _columns(tables: list[LogicalTable]) -> list[Column]:
         return []
     first = tables[0]
     return [
-        Column(index=i, header=label, role=role)  # type: ignore[arg-type]
+        Column(index=i, header=label, role=role, from_content=i in first.from_content)  # type: ignore[arg-type]
         for i, (label, role) in enumerate(zip(first.labels, first.roles, strict=True))
     ]
 

@@ -21,8 +21,14 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from fengong.document import Block, Paragraph, Provenance, Row, Table
-from fengong.interpret.cells import cell_fits, is_heading, is_label_like, is_sentence
-from fengong.interpret.headers import align_header, header_to_roles, is_header_row, label_kind
+from fengong.interpret.cells import cell_fits, is_heading, is_label_like, is_row_number, is_sentence
+from fengong.interpret.headers import (
+    align_header,
+    decided_by_content,
+    header_to_roles,
+    is_header_row,
+    label_kind,
+)
 from fengong.interpret.items import last_item_number
 from fengong.interpret.notes import Note
 from fengong.interpret.numbering import OutlineStack, number_value, split_numbering
@@ -58,6 +64,7 @@ class LogicalTable:
     block: int = 0  # index in Document.blocks of the piece that starts the table
     notes: list[Note] = field(default_factory=list)
     heading: str | None = None  # the numbered heading printed right above the table
+    from_content: list[int] = field(default_factory=list)  # columns whose cells gave the role
 
     @property
     def width(self) -> int:
@@ -175,7 +182,9 @@ def logical_tables(blocks: list[Block], notes: list[Note] | None = None) -> list
                 body = rows[h + 2 :]
             width = max(len(labels), _mode_width(body))
             named = [label for label in labels if label.strip()]
-            if len(named) * 2 <= width and labels[-1:] == [""]:
+            if _unlabelled_numbers(named, body) and width <= len(named) + 1:
+                labels, width = ["", *named], len(named) + 1
+            elif len(named) * 2 <= width and labels[-1:] == [""]:
                 labels = labels[: len(labels) - labels[::-1].index(named[-1])] if named else []
                 # a header naming half the columns or fewer, padded at its end by the copy:
                 # its labels are placed by the cells' content
@@ -197,6 +206,19 @@ def logical_tables(blocks: list[Block], notes: list[Note] | None = None) -> list
                 continue
             current = LogicalTable(labels, roles, [], block.provenance, block=index)
             current.heading = _heading_above(blocks, index)
+            current.from_content = [
+                i for i, (lbl, r) in enumerate(zip(labels, roles, strict=True))
+                if decided_by_content(lbl, r)
+            ]  # fmt: skip
+            current.notes += [
+                Note(
+                    "column-role-from-content",
+                    f"column {i + 1} ({labels[i] or 'no header'}) read as {roles[i]} "
+                    "from its cells",
+                    block.provenance,
+                )
+                for i in current.from_content
+            ]
             found.append(current)
             pending = []
             _add_rows(current, body)
@@ -216,6 +238,16 @@ def logical_tables(blocks: list[Block], notes: list[Note] | None = None) -> list
         else:
             current, pending = None, []
     return found
+
+
+def _unlabelled_numbers(named: list[str], body: list[RowView]) -> bool:
+    """Rows that start with row numbers under a header naming no number column: the
+    first column is an unlabelled 序号 (63: the rows whose grouping cell a merge covers are
+    short, so the most common width undercounts the columns)."""
+    if not body or any(label_kind(label) == "number" for label in named):
+        return False
+    numbered = sum(1 for r in body if r.cells and is_row_number(r.cells[0]))
+    return numbered >= 0.8 * len(body)
 
 
 def _heading_above(blocks: list[Block], index: int) -> str | None:

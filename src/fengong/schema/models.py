@@ -70,6 +70,7 @@ class Column(_Strict):
     index: int = Field(ge=0)
     header: str
     role: ColumnRole
+    from_content: bool = False  # the role follows from the cells, not from the header
 
 
 class Source(_Strict):
