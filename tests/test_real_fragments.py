@@ -452,7 +452,7 @@ def test_a_duty_list_with_the_unit_first_and_a_basis_column() -> None:
         "3 | 县能源局 | 负责煤矿建设项目竣工验收监管 | 《中华人民共和国矿山安全法》第八条、第十二条 | |\n"
     )
     tasks = _tasks(text)
-    assert [t["text"] for t in tasks][0] == "负责煤矿安全生产监督管理"
+    assert next(t["text"] for t in tasks) == "负责煤矿安全生产监督管理"
     assert [t["responsible"] for t in tasks] == [["县应急局"], ["县应急局"], ["县能源局"]]
 
 
@@ -487,3 +487,48 @@ def test_rows_numbered_under_a_header_without_a_number_label() -> None:
     assert [t["number"] for t in tasks] == ["1", "2", "3"]
     assert [t["lead"] for t in tasks] == [["市科技局"], ["市知识产权局"], ["市工信委"]]
     assert tasks[1]["text"] == "拥有发明专利(件)"
+
+
+# --- units named in the closing sentences (35, SPEC: Reading prose) -----------------------
+
+
+def test_closing_sentences_that_name_units_with_their_roles() -> None:
+    text = (
+        "一、重点任务\n"
+        "1.完善政务公开制度。由市政府办牵头，市财政局配合。\n"
+        "2.推进决策公开。市发改委会同市财政局负责。\n"
+        "3.加强政策解读。市发改委、市财政局牵头，各区按职责分工负责。\n"
+        "4.加强组织领导，确保落实。\n"
+        "5.制作公益宣传广告。分别由各建设单位、施工生产企业负责,由各安监站负责督促落实。\n"
+    )
+    tasks = _tasks(text)
+    assert [t["number"] for t in tasks] == ["1", "2", "3", "5"]  # 4 names no unit
+    assert (tasks[0]["lead"], tasks[0]["support"]) == (["市政府办"], ["市财政局"])
+    assert (tasks[1]["responsible"], tasks[1]["support"]) == (["市发改委"], ["市财政局"])
+    assert (tasks[2]["lead"], tasks[2]["responsible"]) == (["市发改委", "市财政局"], ["各区"])
+    assert tasks[3]["responsible"] == ["各建设单位", "施工生产企业", "各安监站"]
+    assert tasks[0]["text"] == "完善政务公开制度。由市政府办牵头，市财政局配合。"
+
+
+def test_and_between_two_whole_names_splits_inside_a_name_it_stays() -> None:
+    # 35: 市建设工程安全监督站和天河区建设和水务局
+    units = parse_responsibility("市建设工程安全监督站和天河区建设和水务局", "support")
+    assert units.support == ["市建设工程安全监督站", "天河区建设和水务局"]
+    assert parse_responsibility("住房和城乡建设局和交通运输局").responsible == [
+        "住房和城乡建设局",
+        "交通运输局",
+    ]
+    assert parse_responsibility("开发区党工委和管委会").responsible == ["开发区党工委和管委会"]
+
+
+def test_a_task_column_left_empty_gives_way_to_the_text_column_that_holds_the_tasks() -> None:
+    # 81: 领域 (the header's task column) was merged and lost; 主要目标 holds the tasks;
+    # 主要责任单位 is the main unit: lead
+    body = [
+        ["1.妇女在整个生命周期享有良好的基本卫生服务。", "", "", ""],
+        ["", "——女性人均预期寿命延长。", "省卫生厅", "省发改委\n省财政厅"],
+        ["", "——孕产妇死亡率控制在15/10万以内。", "省卫生厅", "省公安厅"],
+        ["", "3.妇女享有优质避孕节育计生服务。", "省计生委", "省卫生厅"],
+    ]
+    roles = header_to_roles(["领域", "主要目标", "主要责任单位", "责任单位"], body)
+    assert roles == ["extra", "task", "lead", "responsible"]

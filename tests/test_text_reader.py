@@ -9,7 +9,7 @@ import pytest
 from fengong.document import Paragraph, Table
 from fengong.errors import EncodingError, UnsupportedFormatError
 from fengong.parsers.encoding import decode_text
-from fengong.parsers.text import TextReader, strip_html
+from fengong.parsers.text import TextReader, read_text, strip_html
 
 SAMPLE = "从化区2019年政务公开工作要点分工方案\n工作任务\t评价标准\t责任单位\n"
 
@@ -94,3 +94,48 @@ def test_prose_is_paragraphs() -> None:
         "一、总体要求",
         "（一）指导思想。内容。",
     ]
+
+
+# --- plain tables of every kind (issue 12, item 8) ------------------------------------------
+
+
+def _plan_tasks(data: bytes, name: str = "plan.txt") -> list[tuple[str, list[str]]]:
+    from fengong.pipeline import parse_bytes
+
+    return [(t.text, t.responsible) for t in parse_bytes(data, name).tasks]
+
+
+def test_csv_text_is_a_table() -> None:
+    data = '序号,工作任务,责任单位\n1,完善政务公开制度,市政府办\n2,推进决策公开,"市发改委,市财政局"\n3,加强政策解读,市财政局\n'
+    assert read_text(data).layout == "csv"
+    assert _plan_tasks(data.encode(), "plan.csv")[1] == ("推进决策公开", ["市发改委", "市财政局"])
+
+
+def test_prose_with_ascii_commas_is_not_csv() -> None:
+    # corpus 61: every line holds one comma, but the first is a sentence, not a header
+    data = (
+        "(二十一)市公安局。负责对户籍管理等方面的调研,形成专题调研报告和实施方案。\n"
+        "(二十二)市教育局。负责对教育资源规划的调研,形成专题调研报告和实施方案。\n"
+        "(二十三)市卫生局。负责对公共卫生服务资源的调研,形成专题调研报告和实施方案。\n"
+    )
+    assert read_text(data).layout == "prose"
+
+
+def test_two_column_tsv_and_a_markdown_rule() -> None:
+    tsv = "工作任务\t责任单位\n完善政务公开制度\t市政府办\n推进决策公开\t市发改委\n加强政策解读\t市财政局\n"
+    assert _plan_tasks(tsv.encode())[2] == ("加强政策解读", ["市财政局"])
+    md = "| 工作任务 | 责任单位 |\n|---|:---:|\n| 完善政务公开制度 | 市政府办 |\n| 推进决策公开 | 市发改委 |\n| 加强政策解读 | 市财政局 |\n"
+    assert [t for t, _ in _plan_tasks(md.encode())] == [
+        "完善政务公开制度",
+        "推进决策公开",
+        "加强政策解读",
+    ]
+
+
+def test_big5_is_detected_not_read_as_gb18030() -> None:
+    text = "一、重點任務\n1.完善政務公開制度。（牽頭單位：市政府辦；配合單位：市財政局）\n2.推進決策公開。（責任單位：市發改委）\n"
+    doc = TextReader().read((text * 3).encode("big5"))
+    assert doc.notes[-1][:2] == ("encoding", "text decoded as big5")
+    assert "完善政務公開制度" in "".join(p.text for p in doc.paragraphs())
+    gb = TextReader().read((text * 3).encode("gb18030"))  # the same text in GB18030 stays GB
+    assert gb.notes[-1][1] == "text decoded as gb18030"

@@ -69,7 +69,7 @@ def label_kind(label: str) -> str:
         ("extra", r"(?:评分|考核|督查|督办|督导|监督|评价|审核)(?:单位|部门|处室|科室)"),
         ("deadline", r"时限|时间|期限|节点|进度"),
         ("responsible", r"牵头[及和与/、](?:责任|负责)|(?:责任|负责)[及和与/、]?牵头"),
-        ("lead", r"牵头"),
+        ("lead", r"牵头|主要责任|主责|主办"),
         ("support", r"配合|参加|参与|协办|协同|协助"),
         ("responsible", r"单位|部门|处室|科室|主体|责任|负责"),
         ("content", r"任务|事项|项目名称|项目内容|工作内容"),
@@ -113,6 +113,16 @@ def header_to_roles(labels: Sequence[str], body: Sequence[Sequence[str]]) -> lis
     if not any(k in _CONTENT for k in kinds):
         kinds = _task_from_content(kinds, columns, units, labels)
     task = _task_column(kinds, units)
+    if task is not None and _mostly_empty(task, body):
+        # the column a header names as the task holds nothing (a merged 领域 the copy lost):
+        # the task is the text column that does hold it
+        task_rows = _task_rows(body)
+        in_task_rows = [[r[i] if i < len(r) else "" for r in task_rows] for i in range(width)]
+        fallback = _task_from_content(
+            [*kinds[:task], "extra", *kinds[task + 1 :]], in_task_rows, units, labels
+        )
+        if "content" in fallback:
+            kinds, task = fallback, fallback.index("content")
     finer = _finer_text_column(kinds, columns, task, units)
     if finer is not None:
         kinds[finer] = "content"
@@ -139,6 +149,19 @@ def _short(cells: list[str]) -> bool:
     """Short phrases, as grouping labels are (not sentences)."""
     filled = [join_lines(c) for c in cells if c.strip()]
     return bool(filled) and sum(map(len, filled)) / len(filled) <= 20
+
+
+def _task_rows(body: Sequence[Sequence[str]]) -> list[Sequence[str]]:
+    """The rows with two different texts or more: not section rows (one text, in one cell or
+    repeated across a merge)."""
+    return [r for r in body if len({c.strip() for c in r if c.strip()}) > 1]
+
+
+def _mostly_empty(col: int, body: Sequence[Sequence[str]]) -> bool:
+    """Column ``col`` is empty in most task rows (section rows do not count)."""
+    rows = _task_rows(body)
+    filled = sum(1 for r in rows if col < len(r) and r[col].strip())
+    return filled < 0.3 * max(1, len(rows))
 
 
 def _task_column(kinds: list[str], units: list[int]) -> int | None:
@@ -191,7 +214,7 @@ def _task_from_content(
         filled = [join_lines(c) for c in columns[i] if c.strip()]
         return sum(map(len, filled)) / len(filled) if filled else 0.0
 
-    finest = [i for i in candidates if not _groups_rows(columns[i])]
+    finest = [i for i in candidates if not _groups_rows(columns[i]) and mean_length(i) >= 6]
     best = max(finest or candidates, key=mean_length, default=None)
     if best is None or mean_length(best) < 6:
         return kinds

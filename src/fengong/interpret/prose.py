@@ -35,10 +35,13 @@ _INLINE_LABEL = re.compile(
     r"[。；;，,]\s*(?P<label>(?:牵头|责任|主办|承办|协办|配合|参与|参加|协同|协助|完成|主要协作)"
     r"[\u4e00-\u9fff]{0,6}?(?:单位|部门|处室|科室|股室|领导|人))\s*[:：]"
 )
-_BY_UNITS = re.compile(
-    r"(?:由(?P<by>[^。；;，,]{2,60}?负责(?:落实|实施)?)|(?P<lead>[^。；;，,]{2,60}?牵头(?:负责)?))"
-    r"[。；;]?\s*$"
+# a clause that names units and their role: ``由市政府办牵头``, ``市财政局配合``,
+# ``市发改委会同市财政局负责``, ``各区按职责分工负责``
+_UNITS_CLAUSE = re.compile(
+    r"(?:分别)?由?(?P<units>[^。；;，,]{2,60}?)(?:按照?职责分工|按职责|依职责)?(?:分别|共同|具体)?"
+    r"(?:牵头负责|牵头|负责(?:督促|组织)?(?:落实|实施)|负责|配合|参与|协助|协办|落实)"
 )
+_CLAUSE_END = re.compile(r"[，,；;。]")
 
 
 # ``卫生部：负责…`` / ``（二十一）市公安局。负责…``: a unit's name opening its paragraph
@@ -133,12 +136,31 @@ def _find_markers(text: str) -> list[Marker]:
     if inline is not None and _is_marker_label(inline.group("label")):
         raw = text[inline.start("label") :]
         return [Marker(inline.start("label"), len(text), raw)]
-    m = _BY_UNITS.search(text)
-    if m:
-        named = m.group("by") or m.group("lead")
-        if looks_like_units(re.sub(r"(?:会同|牵头|负责|落实|实施)", "、", named)):
-            return [Marker(m.start(), m.end(), named, keep=True)]
-    return []
+    named = _closing_unit_clauses(text)
+    return [named] if named is not None else []
+
+
+def _closing_unit_clauses(text: str) -> Marker | None:
+    """The clauses closing an item that name its units with their roles (``…。由市政府办
+    牵头，市财政局配合。``, ``…，市发改委会同市财政局负责。``): one marker that stays part
+    of the task's text. Every clause of the run must name units; the run ends the item."""
+    body = text.rstrip(" 。；;\n")
+    start = None
+    end = len(body)
+    cut = end
+    while cut > 0:
+        previous = max((m.end() for m in _CLAUSE_END.finditer(body, 0, cut)), default=0)
+        clause = body[previous:cut].strip()
+        m = _UNITS_CLAUSE.fullmatch(clause)
+        if m is None or not looks_like_units(re.sub(r"会同|联合", "、", m.group("units"))):
+            break
+        start, cut = previous, previous - 1 if previous else 0
+    if start is None:
+        return None
+    while start < end and body[start] in " \n":
+        start += 1
+    closing = len(text.rstrip(" \n"))  # the sentence's own full stop stays in the text
+    return Marker(start, closing, body[start:end], keep=True)
 
 
 def _label_lines(text: str) -> Marker | None:

@@ -226,7 +226,7 @@ def clean_unit(name: str) -> str:
     punctuation, no 等… tail, no leading 由 / connector."""
     name = full_width_brackets(re.sub(r"\s+", "", name))
     name = name.strip("，,；;。、:：/ ")
-    name = re.sub(r"^(?:由|及|和|与|并|、)+", "", name)
+    name = re.sub(r"^(?:分别由|由|及|和|与|并|、)+", "", name)
     if "等" in name:
         head = _TAIL.sub("", name)
         if head and head != name and (is_unit(head) or head.endswith("）")):
@@ -291,16 +291,23 @@ def split_units(text: str) -> list[str]:
 
 
 def _split_conjunctions(unit: str) -> list[str]:
+    """Split at 及 / 和 / 与 / 以及 where the parts on both sides are units of their own;
+    a 和 inside a name (``市劳动和社会保障局``, ``天河区建设和水务局``) stays, as does one
+    before a bare body (``开发区党工委和管委会``)."""
     if "的" in unit:
         return [unit]
-    for conj in ("及", "和", "与", "以及"):
-        if conj not in unit:
-            continue
-        pieces = [p for p in unit.split(conj) if p]
-        if any(_core(clean_unit(p)) in BARE_BODIES for p in pieces[1:]):
-            return [unit]
-        if len(pieces) > 1 and all(is_unit(clean_unit(p)) for p in pieces):
-            return [clean_unit(p) for p in pieces]
+    for conj in ("以及", "及", "和", "与"):
+        at = unit.find(conj)
+        while at > 0:
+            left, right = clean_unit(unit[:at]), clean_unit(unit[at + len(conj) :])
+            if (
+                is_unit(left)
+                and is_unit(right)
+                and _core(right) not in BARE_BODIES
+                and _whole_name(left)
+            ):
+                return [left, *_split_conjunctions(right)]
+            at = unit.find(conj, at + 1)
     return [unit]
 
 

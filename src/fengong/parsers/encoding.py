@@ -62,6 +62,33 @@ def _plausible_utf16(data: bytes) -> str | None:
     return None
 
 
+def _looks_big5(data: bytes) -> bool:
+    """Big5 (the traditional-script mirrors of government sites) against GB18030: about a
+    third of Big5 characters have a second byte in 0x40-0x7E, which GB2312 text never has
+    and GBK text only for rare characters; the bytes must also decode as Big5 into
+    readable text. (Big5 bytes decode as GB18030 too, into nonsense.)"""
+    sample = data[:65536]
+    pairs = trail_low = 0
+    i = 0
+    while i < len(sample) - 1:
+        if sample[i] >= 0x81:
+            pairs += 1
+            trail_low += 0x40 <= sample[i + 1] <= 0x7E
+            i += 2
+        else:
+            i += 1
+    if pairs < 20 or trail_low < 0.15 * pairs:
+        return False
+    try:
+        text = sample.decode("big5", errors="strict")
+    except UnicodeDecodeError:
+        try:
+            text = sample[:-1].decode("big5", errors="strict")  # a character cut at the end
+        except UnicodeDecodeError:
+            return False
+    return _readable_share(text) >= 0.95
+
+
 def decode_text(data: bytes) -> tuple[str, str]:
     """Return ``(text, encoding)`` with line endings normalised to ``\\n``.
 
@@ -75,6 +102,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
     candidates += ["utf-8"]
     plausible = _plausible_utf16(data)
     candidates += [plausible] if plausible else []
+    candidates += ["big5"] if _looks_big5(data) else []
     candidates += ["gb18030"]
     for enc in candidates:
         try:
@@ -91,7 +119,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
             "and is neither DOCX nor PDF"
         )
     raise EncodingError(
-        "could not decode the text: it is not UTF-8, UTF-16 or GB18030; "
+        "could not decode the text: it is not UTF-8, UTF-16, GB18030 or Big5; "
         "re-save it as UTF-8 and try again"
     )
 

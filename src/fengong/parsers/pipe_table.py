@@ -176,6 +176,10 @@ def _texts_on_line(line: str) -> int:
     return sum(bool(part.strip()) for part in line.split("|"))
 
 
+# a Markdown table's rule under its header: |---|:--:|
+_RULE_CELL = re.compile(r"^:?-{3,}:?$")
+
+
 def read_pipe_table(lines: list[str], start: int, clean: Callable[[str], str]) -> tuple[Table, int]:
     """Read the pipe table starting at line ``start``, each cell's text passed through
     ``clean``; returns the table and the index of the line after it."""
@@ -191,7 +195,7 @@ def read_pipe_table(lines: list[str], start: int, clean: Callable[[str], str]) -
     table_rows = [
         Row([Cell(clean(c.text)) for c in row], Provenance(line=row[0].line + 1))
         for row in rows
-        if row
+        if row and not all(_RULE_CELL.match(c.text.strip()) for c in row)
     ]
     return Table(table_rows), end
 

@@ -10,6 +10,8 @@ shape, never by the file name:
   (``pipe_table.py`` says how rows are found);
 - ``space-cells``: a header starting with 序号 and numbered rows, cells separated by white
   space (``space_table.py``);
+- ``csv``: the whole text is comma-separated records (``csv_table.py``); a two-column table
+  with a tab between its cells is ``tsv`` too;
 - ``prose``: every other non-blank line is a paragraph.
 
 HTML tags left in cells are stripped (``</p><p>`` becomes a line break). A blank line
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 
 from fengong.document import Cell, Document, Paragraph, Provenance, Row, Table
 from fengong.errors import EmptyDocumentError
+from fengong.parsers.csv_table import csv_table
 from fengong.parsers.encoding import decode_text
 from fengong.parsers.pipe_table import line_cell_table_at, pipe_run_starts, read_pipe_table
 from fengong.parsers.space_table import space_table_at
@@ -104,10 +107,18 @@ class TextReader:
 
 def read_text(text: str) -> Document:
     """Return the ``Document`` for already-decoded text (``\\n`` line endings)."""
+    table = csv_table(text) if "\t" not in text else None
+    if table is not None:
+        return Document(blocks=[table], format="text", layout="csv", merges_visible=False)
     lines = _Lines(text.split("\n"))
     tsv_lines = sum(1 for line in lines.lines if _is_tsv_line(line) and line.count("\t") >= 2)
+    pairs = sum(1 for line in lines.lines if line.count("\t") == 1 and _is_tsv_line(line))
+    filled = sum(1 for line in lines.lines if line.strip())
+    two_columns = pairs >= 3 and pairs >= 0.5 * filled  # a two-column table, a tab apart
     indent_lines = sum(1 for line in lines.lines if _is_indent_line(line))
-    tab_mode = "tsv" if tsv_lines >= 2 else ("indent-cells" if indent_lines >= 3 else None)
+    tab_mode = (
+        "tsv" if tsv_lines >= 2 or two_columns else ("indent-cells" if indent_lines >= 3 else None)
+    )
 
     blocks: list[Paragraph | Table] = []
     kinds: list[str] = []
