@@ -532,3 +532,36 @@ def test_a_task_column_left_empty_gives_way_to_the_text_column_that_holds_the_ta
     ]
     roles = header_to_roles(["领域", "主要目标", "主要责任单位", "责任单位"], body)
     assert roles == ["extra", "task", "lead", "responsible"]
+
+
+# --- dashes and bullets (21, 12, 48) ------------------------------------------------------
+
+
+def test_dash_items_are_items_and_a_dash_heading_heads_numbered_ones() -> None:
+    # 21: --item lines under (二); 12: ——sub-heading over numbered items; 48: • chrome line
+    text = (
+        "• 政府信息公开\n"
+        "(二)推进审批制度改革\n"
+        "--配合系统建设,抓紧研究制订相关配套管理制度。(市法制局牵头,具体职能部门负责起草)\n"
+        "--开展优化审批流程。(市发改局、监察局、法制局牵头,相关单位负责)\n"
+        "  ——推进教育高质量发展\n"
+        "  204.推进学前教育优质普惠发展。(责任单位:市教育局)\n"
+    )
+    tasks = _tasks(text)
+    assert [t["number"] for t in tasks] == [None, None, "204"]
+    assert tasks[0]["text"].startswith("配合系统建设")
+    assert (tasks[0]["lead"], tasks[0]["responsible"]) == (["市法制局"], ["具体职能部门"])
+    assert tasks[0]["section"] == ["(二)推进审批制度改革"]
+    assert tasks[2]["section"] == ["(二)推进审批制度改革", "——推进教育高质量发展"]
+
+
+def test_a_cooperating_units_label_is_support() -> None:
+    # 48: 牵头责任单位: / 主要协作单位: lines after the item
+    text = (
+        "1.落实积极应对人口老龄化国家战略,加快发展健康服务业。\n"
+        "牵头责任单位:县卫健委、县民政局\n"
+        "主要协作单位:各乡镇人民政府、经济开发区管委会\n"
+    )
+    (task,) = _tasks(text)
+    assert task["lead"] == ["县卫健委", "县民政局"]
+    assert task["support"] == ["各乡镇人民政府", "经济开发区管委会"]

@@ -29,7 +29,10 @@ from fengong.textnorm import join_lines, simplify, squash_spaces
 
 _OPEN, _CLOSE = "（([【", "）)]】"
 _LABEL_START = re.compile(r"^\s*(?P<label>[\u4e00-\u9fff]{1,8}?)\s*[:：]")
-_ROLE_END = re.compile(r"(?:牵头|负责|配合|参与|落实|承办|主办|协办)(?:落实|实施)?$")
+# a role word closing a clause, with what the units do after it (负责起草, 牵头组织实施)
+_ROLE_END = re.compile(
+    r"(?:牵头|负责|配合|参与|落实|承办|主办|协办)(?:落实|实施|起草|组织实施|督促落实)?$"
+)
 # a label inside the item's last sentence run: ``…的比例。责任单位：市环境保护局；``
 _INLINE_LABEL = re.compile(
     r"[。；;，,]\s*(?P<label>(?:牵头|责任|主办|承办|协办|配合|参与|参加|协同|协助|完成|主要协作)"
@@ -276,11 +279,41 @@ def _ends_sentence(node: _Node) -> bool:
     return join_lines(last).rstrip().endswith(("。", "；", ";", "！"))
 
 
+# items marked by a dash or a bullet instead of a number (``--清理…``, ``——加强…``, ``•``)
+_BULLET = re.compile(r"^\s*(?:-{2}|—{1,2}|－{2}|[•·●○■□◆◇▲△►])\s*(?=\S)")
+
+
+def item_numbering(text: str) -> Numbering | None:
+    """The numbering of an item: a number (``split_numbering``), or a dash or bullet that
+    marks a list item (style ``bullet``, no number)."""
+    numbering = split_numbering(text)
+    if numbering is not None:
+        return numbering
+    m = _BULLET.match(text)
+    return Numbering("bullet", "", text[m.end() :]) if m else None
+
+
+def _dash_heading(node: _Node) -> bool:
+    """A dash line heading the numbered items under it (``——推进教育高质量发展``, as work
+    reports print their sub-headings): short, no sentence's end, no body. Bullets (•) and
+    dashed sentences are list items, leaves of the outline."""
+    flat = join_lines(node.text).strip()
+    return (
+        flat.startswith(("—", "-", "－"))
+        and not node.body
+        and len(flat) <= 32
+        and not flat.endswith(("。", "；", ";", "！", "）", ")"))
+    )
+
+
 def _first_closed(stack: list[_Node], style: str) -> int:
     """The first open node a numbered item of ``style`` closes. A unit heading is a
     barrier: the items under it do not close it unless their style is open above it."""
-    while stack and stack[-1].kind == _UNIT_PARAGRAPH:
-        stack = stack[:-1]  # a unit paragraph is a leaf: items after it are not its own
+    while stack and (
+        stack[-1].kind == _UNIT_PARAGRAPH
+        or (stack[-1].style == "bullet" and style != "bullet" and not _dash_heading(stack[-1]))
+    ):
+        stack = stack[:-1]  # unit paragraphs and bullets are leaves: items after are not theirs
     styles = [n.style for n in stack]
     barrier = max((k + 1 for k, n in enumerate(stack) if n.kind == _UNIT_HEADING), default=0)
     if style in styles[:barrier]:
@@ -293,7 +326,7 @@ def _build_outline(paragraphs: list[Paragraph]) -> list[_Node]:
     stack: list[_Node] = []
     for i, para in enumerate(paragraphs):
         flat = join_lines(para.text)
-        numbering = split_numbering(flat)
+        numbering = item_numbering(flat)
         kind = None
         if numbering is None:
             if _opens_unit_list(paragraphs, i):
@@ -333,7 +366,7 @@ def _heading(node: _Node) -> str:
 def _strip_number(node: _Node, text: str) -> str:
     if node.numbering is None:
         return text
-    head = split_numbering(text)
+    head = item_numbering(text)
     return head.rest if head else text
 
 
@@ -349,7 +382,7 @@ def _tasks_from_text(node: _Node, text: str, section: list[str]) -> list[ProseDr
     markers = find_markers(text)
     drafts: list[ProseDraft] = []
     previous = 0
-    number = node.numbering.token if node.numbering else None
+    number = node.numbering.token or None if node.numbering else None
     for marker in markers:
         piece = _clean(text[previous : marker.end if marker.keep else marker.start])
         previous = marker.end
@@ -427,7 +460,7 @@ def _unit_task(node: _Node, section: list[str], text: str, unit: str) -> ProseDr
     """A task whose unit is named by a label or heading: responsible, or lead when its
     text starts by saying it leads (``市发改委：牵头制定…``)."""
     role = "牵头" if simplify(text).startswith("牵头") else "负责"
-    number = node.numbering.token if node.numbering else None
+    number = node.numbering.token or None if node.numbering else None
     return ProseDraft(number, section, text, unit + role, node.where)
 
 

@@ -157,7 +157,7 @@ def role_of_label(label: str) -> str | None:
         return "deadline"
     if "牵头" in label:
         return "lead"
-    if re.search(r"配合|参与|参加|协办|协同|协助|支持", label):
+    if re.search(r"配合|参与|参加|协办|协同|协助|协作|支持", label):
         return "support"
     if re.search(r"责任|负责|主办|承办|实施|落实|主体|单位|部门|处室|科室", label):
         return "responsible"
@@ -324,9 +324,12 @@ def _segments(clause: str) -> list[tuple[str, str | None, bool]]:
     toks = tokens(clause)
     segments: list[tuple[str, str | None, bool]] = []
     buf, with_mode = "", False
+    de_after = [False] * len(toks)  # a 的 somewhere after token i (one pass, not quadratic)
+    for i in range(len(toks) - 2, -1, -1):
+        de_after[i] = de_after[i + 1] or "的" in toks[i + 1]
     for i, tok in enumerate(toks):
         tag = lexicon.get(tok)
-        inside_qualified_name = tag != "strip" and "的" in "".join(toks[i + 1 :])
+        inside_qualified_name = tag != "strip" and de_after[i]
         if tag in (None, "name") or inside_qualified_name:
             buf += tok
             continue
@@ -361,6 +364,9 @@ def roles_in_clause(clause: str, default: str) -> list[tuple[str, str]]:
 
     out: list[tuple[str, str]] = []
     for idx, (text, word, with_mode) in enumerate(segments):
+        trailing = word is None and idx == len(segments) - 1 and role_words and not with_mode
+        if trailing and not any(is_unit(u) for u in split_units(text)):
+            continue  # what the units do, after the role word (负责起草): no unit
         if len(role_words) == 1:
             role = resolve(role_words[0])
         elif word is not None:
