@@ -253,7 +253,9 @@ def test_a_numbered_item_naming_its_unit_before_a_full_stop() -> None:
     )
     tasks = _tasks(text)
     assert [(t["text"], t["responsible"]) for t in tasks] == [
-        ("负责对全市社会治安综合治理方面的调研。", ["市公安局"])
+        ("负责对全市社会治安综合治理方面的调研。", ["市公安局"]),
+        # not a label (由… follows the stop); the group is the task, the leading unit carries it
+        ("煤矿安全督查组。由市煤炭工业局1名县级领导带队。", ["市煤炭工业局"]),
     ]
 
 
@@ -565,3 +567,33 @@ def test_a_cooperating_units_label_is_support() -> None:
     (task,) = _tasks(text)
     assert task["lead"] == ["县卫健委", "县民政局"]
     assert task["support"] == ["各乡镇人民政府", "经济开发区管委会"]
+
+
+def test_a_unit_leading_a_team_and_people_counted_by_rank() -> None:
+    # 36: 由X1名县级领导带队,2名专业人员参加: X carries the inspection; the people are none
+    text = (
+        "五、督查分组\n"
+        "(一)煤矿安全督查组。由市煤炭工业局1名县级领导带队,2名专业人员参加。\n"
+        "(二)非煤矿山安全督查组。由市安监局1名县级领导带队,2名专业人员参加。\n"
+    )
+    tasks = _tasks(text)
+    assert [(t["responsible"], t["leaders"], t["support"]) for t in tasks] == [
+        (["市煤炭工业局"], [], []),
+        (["市安监局"], [], []),
+    ]
+    assert tasks[0]["text"].startswith("煤矿安全督查组。由市煤炭工业局")
+
+
+def test_units_named_in_the_first_sentence_after_the_items_heading_phrase() -> None:
+    # 37: (三)X专项整治,由公安、交通部门负责,有关部门配合。要继续加大…
+    text = (
+        "(三)道路交通安全专项整治,由公安、交通部门负责,有关部门配合。要继续加大违法行为的整治力度。\n"
+        "(四)公众聚集场所消防安全专项整治,由公安部门负责,有关部门配合。要坚决整治重大火灾隐患。\n"
+        "(五)加强组织领导,由县长任组长,各部门负责同志为成员。\n"
+    )
+    tasks = _tasks(text)
+    assert [(t["responsible"], t["support"]) for t in tasks] == [
+        (["公安、交通部门"], ["有关部门"]),
+        (["公安部门"], ["有关部门"]),
+    ]
+    assert tasks[0]["text"].endswith("要继续加大违法行为的整治力度。")

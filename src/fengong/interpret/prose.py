@@ -24,6 +24,7 @@ from fengong.interpret.units import (
     looks_like_units,
     role_of_label,
     split_outside_brackets,
+    without_people,
 )
 from fengong.textnorm import join_lines, simplify, squash_spaces
 
@@ -42,7 +43,7 @@ _INLINE_LABEL = re.compile(
 # ``市发改委会同市财政局负责``, ``各区按职责分工负责``
 _UNITS_CLAUSE = re.compile(
     r"(?:分别)?由?(?P<units>[^。；;，,]{2,60}?)(?:按照?职责分工|按职责|依职责)?(?:分别|共同|具体)?"
-    r"(?:牵头负责|牵头|负责(?:督促|组织)?(?:落实|实施)|负责|配合|参与|协助|协办|落实)"
+    r"(?:牵头负责|牵头|负责(?:督促|组织)?(?:落实|实施)|负责|配合|参与|参加|协助|协办|落实|带队)"
 )
 _CLAUSE_END = re.compile(r"[，,；;。]")
 
@@ -140,25 +141,33 @@ def _find_markers(text: str) -> list[Marker]:
         raw = text[inline.start("label") :]
         return [Marker(inline.start("label"), len(text), raw)]
     named = _closing_unit_clauses(text)
+    if named is None:
+        named = _closing_unit_clauses(text.split("。", 1)[0], opening=True)
     return [named] if named is not None else []
 
 
-def _closing_unit_clauses(text: str) -> Marker | None:
+def _closing_unit_clauses(text: str, opening: bool = False) -> Marker | None:
     """The clauses closing an item that name its units with their roles (``…。由市政府办
     牵头，市财政局配合。``, ``…，市发改委会同市财政局负责。``): one marker that stays part
-    of the task's text. Every clause of the run must name units; the run ends the item."""
+    of the task's text. Every clause of the run must name units; the run ends the item.
+    With ``opening``, ``text`` is the item's first sentence, whose clauses after the first
+    may name the units (``道路交通安全专项整治,由公安、交通部门负责,有关部门配合。要…``)."""
     body = text.rstrip(" 。；;\n")
-    start = None
+    start: int | None = None
+    named = False  # a clause of the run names units (others may count people: 2名专业人员参加)
     end = len(body)
     cut = end
     while cut > 0:
         previous = max((m.end() for m in _CLAUSE_END.finditer(body, 0, cut)), default=0)
         clause = body[previous:cut].strip()
         m = _UNITS_CLAUSE.fullmatch(clause)
-        if m is None or not looks_like_units(re.sub(r"会同|联合", "、", m.group("units"))):
+        units = re.sub(r"会同|联合", "、", without_people(m.group("units"))) if m else ""
+        people_only = m is not None and not units.strip()
+        if m is None or not (people_only or looks_like_units(units)):
             break
+        named = named or not people_only
         start, cut = previous, previous - 1 if previous else 0
-    if start is None:
+    if start is None or not named or (opening and start == 0):
         return None
     while start < end and body[start] in " \n":
         start += 1

@@ -381,6 +381,15 @@ def roles_in_clause(clause: str, default: str) -> list[tuple[str, str]]:
     return out
 
 
+# people counted by rank, not named (``1名县级领导``, ``2名专业人员``): no unit, no leader
+_PEOPLE = re.compile(r"\d+名[\u4e00-\u9fff]{0,8}?(?:领导|人员|同志|干部|专家)")
+
+
+def without_people(text: str) -> str:
+    """``text`` without the people it counts by rank (``市安监局1名县级领导`` → 市安监局)."""
+    return _PEOPLE.sub("", text)
+
+
 def parse_responsibility(
     raw: str, default: str = "responsible", *, first_leads: bool = False
 ) -> Responsibility:
@@ -391,7 +400,7 @@ def parse_responsibility(
     牵头单位) the first unit leads and the others are responsible, unless the text marks
     roles itself.
     """
-    text = full_width_brackets(lines_to_clauses(raw))
+    text = full_width_brackets(lines_to_clauses(without_people(raw)))
     text = _simplify_role_words(text)
     if (m := _BRACKETED.match(text)) and not re.search(r"[（(【\[〔）)】\]〕]", m.group("inner")):
         text = m.group("inner")
