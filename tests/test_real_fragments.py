@@ -597,3 +597,17 @@ def test_units_named_in_the_first_sentence_after_the_items_heading_phrase() -> N
         (["公安部门"], ["有关部门"]),
     ]
     assert tasks[0]["text"].endswith("要继续加大违法行为的整治力度。")
+
+
+def test_a_pipe_table_page_that_starts_inside_the_table_with_units_one_per_line() -> None:
+    # 32: the page starts at row 7 under a repeated header; unit cells run over four lines
+    text = (
+        "序号\n| 项目内容\n| 工 作 要 求\n| 责任单位\n|\n"
+        "7\n| 污水处理厂和\n管网工程建设\n| 完成征润洲污水处理厂技术改造。\n| 市建设局\n|\n"
+        "8\n| 大港污水处理厂扩建工程2008年6月底前投入运行。\n| 市建设局\n镇江新区管委会\n|\n"
+        "9\n| 丹阳市石城污水处理厂除磷脱氮改造工程年底前建成投入运行。\n"
+        "| 丹阳市政府\n句容市政府\n丹徒区政府\n市建设局\n|\n"
+    )
+    rows = _rows(text)
+    assert [r[0] for r in rows] == ["序号", "7", "8", "9"]
+    assert rows[3][-1] == "丹阳市政府\n句容市政府\n丹徒区政府\n市建设局"

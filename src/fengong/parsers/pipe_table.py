@@ -8,8 +8,9 @@ by the copy's shape, in this order:
   them close one row and open the next.
 - *one row per line*: most lines hold several pipes; a cell that starts a line starts a
   row, except an empty cell (a lone ``|``), which ends the row above.
-- *one cell per line*: rows start at the run of row numbers 1, 2, 3 … (the 序号 column);
-  cells before ``1`` are the header. A numbered heading followed only by empty cells
+- *one cell per line*: rows start at the run of row numbers 1, 2, 3 … (the 序号 column; a
+  page that starts inside a table runs from its first number); cells before it are the
+  header. A numbered heading followed only by empty cells
   (``一、主要预期目标 | ||||``) is a row of its own. Without row numbers, rows are as wide
   as the header.
 
@@ -50,22 +51,29 @@ def is_pipe_line(line: str) -> bool:
 
 def pipe_run_starts(lines: list[str], start: int) -> bool:
     """A pipe table needs a run of several lines with pipes, not one stray ``|``. A
-    line without a pipe followed by a lone ``|`` is the table's first cell."""
+    line without a pipe followed by a lone ``|``, or by a cell opened with one (``| 项目内容``,
+    one cell per line), is the table's first cell."""
     if not is_pipe_line(lines[start]):
-        if start + 1 >= len(lines) or lines[start + 1].strip() != "|" or not lines[start].strip():
+        following = lines[start + 1].strip() if start + 1 < len(lines) else ""
+        opens_cell = following.startswith("|") and following.count("|") == 1
+        if not lines[start].strip() or not (following == "|" or opens_cell):
             return False
         start += 1
     window = lines[start : start + 12]
     return sum(is_pipe_line(line) for line in window) >= 4
 
 
+_REGION_GAP = 8
+
+
 def pipe_region_end(lines: list[str], start: int) -> int:
     """Index of the first line after the pipe region that starts at ``start``: lines
-    without a pipe stay in it while a pipe line follows within three lines."""
+    without a pipe stay in it while a pipe line follows within eight lines (a cell's units
+    one per line, a row number between two rows)."""
     i = start + (not is_pipe_line(lines[start]))
     while i < len(lines):
         if not is_pipe_line(lines[i]) and not any(
-            is_pipe_line(lines[j]) for j in range(i, min(len(lines), i + 3))
+            is_pipe_line(lines[j]) for j in range(i, min(len(lines), i + _REGION_GAP))
         ):
             break
         i += 1
@@ -123,12 +131,30 @@ def _line_rows(cells: list[PipeCell]) -> list[list[PipeCell]]:
 
 
 def _number_positions(cells: list[PipeCell]) -> list[int]:
-    """Positions of the run 1, 2, 3 … of row numbers, at least two cells apart."""
-    positions: list[int] = []
-    expected = 1
-    for i, cell in enumerate(cells):
-        m = _ROW_NUMBER.match(cell.text)
-        if m and int(m.group(1)) == expected and (not positions or i - positions[-1] >= 2):
+    """Positions of the run n, n+1, n+2 … of row numbers, at least two cells apart: from 1,
+    or, for a page that starts inside a table (the second page of a web copy), from the
+    first row number that its successor follows."""
+    starts = [i for i, c in enumerate(cells) if _ROW_NUMBER.match(c.text)][:5]
+    best: list[int] = []
+    for start in starts:
+        run = _run_from(cells, start)
+        if len(run) > len(best) or (len(run) == len(best) and run and _value(cells[run[0]]) == 1):
+            best = run
+        if best and _value(cells[best[0]]) == 1:
+            break
+    return best if len(best) >= 2 else []
+
+
+def _value(cell: PipeCell) -> int:
+    m = _ROW_NUMBER.match(cell.text)
+    return int(m.group(1)) if m else -1
+
+
+def _run_from(cells: list[PipeCell], start: int) -> list[int]:
+    positions = [start]
+    expected = _value(cells[start]) + 1
+    for i in range(start + 2, len(cells)):
+        if _value(cells[i]) == expected and i - positions[-1] >= 2:
             positions.append(i)
             expected += 1
     return positions
