@@ -611,3 +611,21 @@ def test_a_pipe_table_page_that_starts_inside_the_table_with_units_one_per_line(
     rows = _rows(text)
     assert [r[0] for r in rows] == ["序号", "7", "8", "9"]
     assert rows[3][-1] == "丹阳市政府\n句容市政府\n丹徒区政府\n市建设局"
+
+
+def test_a_grouping_column_shows_once_its_short_rows_are_aligned() -> None:
+    # 50: one cell per line; 指标 printed on a group's first row only; the first row's units
+    # printed one per line after the unit column's first; 责任股室 / (单位) one header label
+    text = (
+        "序号\n指标\n工作任务\n完成时限\n责任领导\n责任股室\n(单位)\n备注\n"
+        "1\n公共文化服务\n“两馆一站”免费开放服务人次较上年增长15%。\n12月底前\n夏俊贵\n文化宣传股\n文化馆\n图书馆\n"
+        "2\n全年组织开展文化下乡等惠民演出不少于100场。\n文化宣传股\n"
+        "3\n开展好“三下乡”活动。\n文化馆\n"
+        "4\n文化产业\n培育规模以上文化服务企业1家。\n12月底前\n王强\n文化市场股\n"
+    )
+    assert _rows(text)[0][5] == "责任股室(单位)"
+    plan = parse_bytes(text.encode("utf-8"), "plan.txt")
+    tasks = [t.model_dump() for t in plan.tasks]
+    assert [t["section"] for t in tasks] == [["公共文化服务"]] * 3 + [["文化产业"]]
+    assert tasks[0]["responsible"] == ["文化宣传股", "文化馆", "图书馆"]
+    assert any(w.code == "column-role-from-content" and "指标" in w.message for w in plan.warnings)

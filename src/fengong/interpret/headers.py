@@ -132,20 +132,20 @@ def header_to_roles(labels: Sequence[str], body: Sequence[Sequence[str]]) -> lis
     for i in content:
         if i == task:
             roles[i] = "task"
-        elif task is not None and i < task and _groups_rows(columns[i]):
+        elif task is not None and i < task and groups_rows(columns[i]):
             roles[i] = "section"
         else:
             roles[i] = "extra"
     for i in range(task or 0):
-        if kinds[i] in _GROUPING_KINDS and _groups_rows(columns[i]) and _short(columns[i]):
+        if kinds[i] in GROUPING_KINDS and groups_rows(columns[i]) and short_cells(columns[i]):
             roles[i] = "section"  # 指标 / 考核项目 merged over the tasks to their right
     return ["extra" if r in ("unlabelled", "content") else r for r in roles]
 
 
-_GROUPING_KINDS = ("extra", "criteria", "measures")
+GROUPING_KINDS = ("extra", "criteria", "measures")
 
 
-def _short(cells: list[str]) -> bool:
+def short_cells(cells: list[str]) -> bool:
     """Short phrases, as grouping labels are (not sentences)."""
     filled = [join_lines(c) for c in cells if c.strip()]
     return bool(filled) and sum(map(len, filled)) / len(filled) <= 20
@@ -178,7 +178,7 @@ def _finer_text_column(
     task column and the units, when the task column groups its rows (merged over several
     of them): that column is the finer one, the task (SPEC: of two sentence columns, the
     one merged over several rows of the other is a section level)."""
-    if task is None or not _groups_rows(columns[task]):
+    if task is None or not groups_rows(columns[task]):
         return None
     for i in range(task + 1, units[0] if units else len(kinds)):
         filled = [join_lines(c) for c in columns[i] if c.strip()]
@@ -187,7 +187,7 @@ def _finer_text_column(
             and bool(filled)
             and sum(map(len, filled)) / len(filled) >= 6
         )
-        if kinds[i] in ("extra", "unlabelled") and sentences and not _groups_rows(columns[i]):
+        if kinds[i] in ("extra", "unlabelled") and sentences and not groups_rows(columns[i]):
             return i
     return None
 
@@ -214,7 +214,7 @@ def _task_from_content(
         filled = [join_lines(c) for c in columns[i] if c.strip()]
         return sum(map(len, filled)) / len(filled) if filled else 0.0
 
-    finest = [i for i in candidates if not _groups_rows(columns[i]) and mean_length(i) >= 6]
+    finest = [i for i in candidates if not groups_rows(columns[i]) and mean_length(i) >= 6]
     best = max(finest or candidates, key=mean_length, default=None)
     if best is None or mean_length(best) < 6:
         return kinds
@@ -256,7 +256,7 @@ def _place_unlabelled(kind: str, cells: list[str]) -> str:
     return "content"
 
 
-def _groups_rows(cells: list[str]) -> bool:
+def groups_rows(cells: list[str]) -> bool:
     """A grouping column: cells left empty below their first row, a value repeated row
     after row, or headings."""
     values = [join_lines(c) for c in cells]

@@ -23,15 +23,19 @@ from itertools import combinations
 from fengong.document import Block, Paragraph, Provenance, Row, Table
 from fengong.interpret.cells import cell_fits, is_heading, is_label_like, is_row_number, is_sentence
 from fengong.interpret.headers import (
+    GROUPING_KINDS,
     align_header,
     decided_by_content,
+    groups_rows,
     header_to_roles,
     is_header_row,
     label_kind,
+    short_cells,
 )
 from fengong.interpret.items import last_item_number
 from fengong.interpret.notes import Note
 from fengong.interpret.numbering import OutlineStack, number_value, split_numbering
+from fengong.interpret.units import looks_like_units
 from fengong.textnorm import ends_sentence, join_lines
 
 FILL_ROLES = frozenset(
@@ -175,6 +179,8 @@ def logical_tables(blocks: list[Block], notes: list[Note] | None = None) -> list
         if h is not None and (current is None or not _is_repeated_header(rows[h], current.labels)):
             labels = [join_lines(c) for c in rows[h].cells]
             body = rows[h + 1 :]
+            for row in body:
+                row.cells = _fold_unit_lines(row.cells, labels)
             if h + 1 < len(rows) and (
                 rows[h + 1].marked_header or is_header_row(rows[h + 1].cells)
             ):
@@ -304,6 +310,23 @@ def _add_rows(table: LogicalTable, rows: list[RowView]) -> None:
         spans = (row.spans + [1] * table.width)[: table.width] if row.spans else []
         table.rows.append(RowView(cells, row.where, row.after_break or gap, spans=spans))
         gap = False
+
+
+def _fold_unit_lines(cells: list[str], labels: list[str]) -> list[str]:
+    """A row wider than the header whose extra cells are units printed one per line after
+    the unit column's first (50: ``文化宣传股`` / ``文化馆`` / ``图书馆``): they are one cell."""
+    extra = len(cells) - len(labels)
+    kinds = [label_kind(label) for label in labels]
+    units = [i for i, k in enumerate(kinds) if k in ("lead", "responsible", "support")]
+    if extra <= 0 or len(units) != 1:
+        return cells
+    u = units[0]
+    end = u
+    while end < len(cells) and cells[end].strip() and looks_like_units(cells[end]):
+        end += 1  # the run of unit names (an empty 备注 after them the copy may leave out)
+    if end - u < 2:
+        return cells
+    return [*cells[:u], "\n".join(cells[u:end]), *cells[end:]]
 
 
 def _drop_one_empty(cells: list[str], index: int, width: int) -> list[str]:
@@ -678,10 +701,35 @@ def fill_from_above(table: LogicalTable, drafts: list[Draft]) -> None:
             )
 
 
+def grouping_after_alignment(table: LogicalTable) -> None:
+    """A copy prints a grouping cell on its group's first row only, so before short rows are
+    aligned its column shows no grouping; after, the cells it covered continue it. A column
+    left of the task under a header outside the synonyms (50: ``指标``) whose short cells now
+    repeat over rows is a section level, said with a ``column-role-from-content`` note."""
+    task = table.column("task")
+    if task is None:
+        return
+    for col in range(task):
+        cells = [row.cells[col] for row in table.rows]
+        if table.roles[col] in GROUPING_KINDS and groups_rows(cells) and short_cells(cells):
+            table.roles[col] = "section"
+            if col not in table.from_content:
+                table.from_content.append(col)
+                table.notes.append(
+                    Note(
+                        "column-role-from-content",
+                        f"column {col + 1} ({table.labels[col] or 'no header'}) read as "
+                        "section from its cells",
+                        table.where,
+                    )
+                )
+
+
 def read_table(table: LogicalTable, merges_visible: bool) -> list[Draft]:
     """Run the table steps in order and return the drafts."""
     if not merges_visible:
         align_short_rows(table)
+        grouping_after_alignment(table)
     fix_shifted_cells(table)
     join_broken_rows(table)
     drafts = rows_to_drafts(table)

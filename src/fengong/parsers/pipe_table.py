@@ -232,6 +232,18 @@ _NUMBER_HEADER = re.compile(r"^(?:序号|序號|编号|編號)$")
 _LABEL_CELL = re.compile(r"^[^。，,；;]{1,14}$")
 
 
+def _join_label_notes(labels: list[PipeCell]) -> list[PipeCell]:
+    """A header label the copy broke before its bracketed note (``责任股室`` / ``(单位)``) is
+    one label: a line that is only a bracket joins the label before it."""
+    out: list[PipeCell] = []
+    for cell in labels:
+        if out and cell.text[:1] in "(（" and cell.text[-1:] in ")）":
+            out[-1] = PipeCell(out[-1].text + cell.text, out[-1].line, True)
+        else:
+            out.append(cell)
+    return out
+
+
 def line_cell_table_at(lines: list[str], start: int) -> tuple[Table, int] | None:
     """A table printed one cell per line with no separator (a web page's table copied as
     text): a header of short labels holding 序号 at ``start``, then rows each starting at
@@ -252,9 +264,10 @@ def line_cell_table_at(lines: list[str], start: int) -> tuple[Table, int] | None
     positions = _number_positions(body)
     if header_end < 3 or len(positions) < 3 or positions[0] > 3:
         return None
-    width = header_end
+    header = _join_label_notes(cells[:header_end])
+    width = len(header)
     last_end = min(len(body), positions[-1] + 2 * width)
-    rows = [cells[:header_end]]
+    rows = [header]
     bounds = [*positions, last_end]
     rows += [body[a:b] for a, b in pairwise(bounds)]
     if positions[0] > 0:
