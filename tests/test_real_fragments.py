@@ -629,3 +629,19 @@ def test_a_grouping_column_shows_once_its_short_rows_are_aligned() -> None:
     assert [t["section"] for t in tasks] == [["公共文化服务"]] * 3 + [["文化产业"]]
     assert tasks[0]["responsible"] == ["文化宣传股", "文化馆", "图书馆"]
     assert any(w.code == "column-role-from-content" and "指标" in w.message for w in plan.warnings)
+
+
+def test_units_one_per_line_fold_into_the_last_unit_column() -> None:
+    # 44: 牵头单位 | 协同单位 close the table; the 协同单位 cell prints one unit per line
+    text = (
+        "序号\n\n事项分类\n\n项目内容\n\n牵头单位\n\n协同单位\n\n"
+        "1\n\n打造区域教育高地\n\n实施新(改、扩)建中小学校5家。\n\n区教体局\n\n东孝街道\n\n孝顺镇\n\n区发改局\n\n"
+        "2\n\n“医”心为民工程\n\n新(改)建村卫生室80家。\n\n区卫健局\n\n各乡镇(街道)\n\n"
+        "3\n\n“娃有所托”工程\n\n开设100个暑期公益托管班。\n\n团区委\n\n区妇联\n\n区总工会\n\n"
+    )
+    tasks = _tasks(text)
+    assert [(t["lead"], t["support"]) for t in tasks] == [
+        (["区教体局"], ["东孝街道", "孝顺镇", "区发改局"]),
+        (["区卫健局"], ["各乡镇（街道）"]),
+        (["团区委"], ["区妇联", "区总工会"]),
+    ]

@@ -313,20 +313,30 @@ def _add_rows(table: LogicalTable, rows: list[RowView]) -> None:
 
 
 def _fold_unit_lines(cells: list[str], labels: list[str]) -> list[str]:
-    """A row wider than the header whose extra cells are units printed one per line after
-    the unit column's first (50: ``文化宣传股`` / ``文化馆`` / ``图书馆``): they are one cell."""
-    extra = len(cells) - len(labels)
+    """A row wider than the header that ends in more unit names than the table has unit
+    columns (units printed one per line: 50's ``文化宣传股`` / ``文化馆`` / ``图书馆``, 44's
+    协同单位): when the unit columns close the table (a 备注 after them aside), each unit column
+    but the last takes one name and the last takes the rest, as one cell."""
     kinds = [label_kind(label) for label in labels]
     units = [i for i, k in enumerate(kinds) if k in ("lead", "responsible", "support")]
-    if extra <= 0 or len(units) != 1:
+    if len(cells) <= len(labels) or not units or kinds[0] != "number":
+        return cells  # without 序号 first, labels and cells may not line up (63)
+    tail = labels[units[0] :]
+    if not all(
+        k in ("lead", "responsible", "support") or _NOTE.search(t)
+        for k, t in zip(kinds[units[0] :], tail, strict=True)
+    ):
         return cells
-    u = units[0]
-    end = u
-    while end < len(cells) and cells[end].strip() and looks_like_units(cells[end]):
-        end += 1  # the run of unit names (an empty 备注 after them the copy may leave out)
-    if end - u < 2:
+    start = len(cells)
+    while start > 0 and cells[start - 1].strip() and looks_like_units(cells[start - 1]):
+        start -= 1
+    keep = start + len(units) - 1  # one name for each unit column before the last
+    if len(cells) - keep < 2:
         return cells
-    return [*cells[:u], "\n".join(cells[u:end]), *cells[end:]]
+    return [*cells[:keep], "\n".join(cells[keep:])]
+
+
+_NOTE = re.compile(r"备注|说明")
 
 
 def _drop_one_empty(cells: list[str], index: int, width: int) -> list[str]:
