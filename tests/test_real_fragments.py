@@ -645,3 +645,24 @@ def test_units_one_per_line_fold_into_the_last_unit_column() -> None:
         (["区卫健局"], ["各乡镇（街道）"]),
         (["团区委"], ["区妇联", "区总工会"]),
     ]
+
+
+def test_first_listed_leads_stated_in_a_marker_note_and_units_that_lead_each_their_part() -> None:
+    # 43: （列第一位者为牵头或汇总单位,下同） inside the first marker that uses it; 分别牵头
+    text = (
+        "二、张盈军区政府党组成员牵头重点工作\n"
+        "1.提高国家级临空经济示范区能级,全力保障西枢纽开发建设。\n"
+        "责任单位:经济投资局和航空口岸局分别牵头、区发改局\n"
+        "三、徐洪涛常务副区长牵头重点工作\n"
+        "1.完成上级下达的能源和环境指标计划目标。\n"
+        "责任单位:区发改局、海曙生态环境分局(列第一位者为牵头或汇总单位,下同)\n"
+        "2.城乡居民人均可支配收入与经济增长基本同步。\n"
+        "责任单位:区发改局、区人力社保局、区农业农村局\n"
+    )
+    tasks = _tasks(text)
+    assert tasks[0]["lead"] == ["经济投资局", "航空口岸局", "区发改局"]
+    assert (tasks[1]["lead"], tasks[1]["responsible"]) == (["区发改局"], ["海曙生态环境分局"])
+    assert (tasks[2]["lead"], tasks[2]["responsible"]) == (
+        ["区发改局"],
+        ["区人力社保局", "区农业农村局"],
+    )

@@ -186,7 +186,9 @@ def document_to_plan(doc: Document, source: Source) -> Plan:
         start = len(doc.blocks) if first_leads_at is None else first_leads_at
         said_first_leads = {b.provenance for b in doc.blocks[start:]}
         for prose_draft in prose_to_drafts(doc.paragraphs()):
-            first_leads = prose_draft.where in said_first_leads
+            first_leads = prose_draft.where in said_first_leads or states_first_unit_leads(
+                prose_draft.responsibility_raw
+            )  # the statement made in this very marker (``（列第一位者为牵头单位，下同）``)
             task, task_notes = _prose_task(prose_draft, meta.year, first_leads)
             tasks.append(task)
             notes += task_notes

@@ -55,7 +55,9 @@ _LABEL = re.compile(
 )
 _DEADLINE_LABEL = re.compile(r"时限|时间|期限")
 _TAIL = re.compile(r"等[^、，,；;。]*?(?:部门|单位|机构|处室|科室|镇街|单位部门)?$")
-_FIRST_LEADS = re.compile(r"(?:列|排|放)(?:在)?(?:第一位|首位|第一)的?(?:为|是)牵头")
+_FIRST_LEADS = re.compile(r"(?:列|排|放)(?:在)?(?:第一位|首位|第一)(?:的|者)?(?:为|是)牵头")
+# the statement printed as a note inside a responsibility text: ``（列第一位者为牵头单位，下同）``
+_FIRST_LEADS_NOTE = re.compile(r"[（(][^（）()]*?" + _FIRST_LEADS.pattern + r"[^（）()]*[）)]")
 
 
 @dataclass
@@ -400,7 +402,7 @@ def parse_responsibility(
     牵头单位) the first unit leads and the others are responsible, unless the text marks
     roles itself.
     """
-    text = full_width_brackets(lines_to_clauses(without_people(raw)))
+    text = full_width_brackets(lines_to_clauses(without_people(_FIRST_LEADS_NOTE.sub("", raw))))
     text = _simplify_role_words(text)
     if (m := _BRACKETED.match(text)) and not re.search(r"[（(【\[〔）)】\]〕]", m.group("inner")):
         text = m.group("inner")
