@@ -666,3 +666,17 @@ def test_first_listed_leads_stated_in_a_marker_note_and_units_that_lead_each_the
         ["区发改局"],
         ["区人力社保局", "区农业农村局"],
     )
+
+
+def test_a_short_row_s_progress_note_goes_to_the_progress_column() -> None:
+    # 46: rows 2-5 print only number, task and 进展情况; the merged cells between continue
+    text = (
+        "序号\n重点工作任务(民生实事项目)\n牵头单位\n负责科室\n负责人\n计划完成时间\n进展情况(一季度)\n"
+        "1\n新增老年食堂(助餐点)15个\n区民政局\n养老服务科\n何滢\n11月底前\n其中北山街道1个,西溪街道1个。\n"
+        "2\n建成启用区级老年活动中心\n目前正在进行主体建筑装修阶段。\n"
+        "3\n新增养老机构护理型床位500张\n目前已在杭州金色年华老年公寓完成500张护理型床位建设。\n"
+    )
+    tasks = _tasks(text)
+    assert [(t["lead"], t["responsible"], t["leaders"]) for t in tasks][1:] == [
+        (["区民政局"], ["养老服务科"], ["何滢"])
+    ] * 2

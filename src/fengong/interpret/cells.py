@@ -76,4 +76,6 @@ def cell_fits(role: str, text: str) -> bool:
         return looks_like_deadline(text) and len(join_lines(text)) <= 40
     if role in ("criteria", "measures"):
         return len(join_lines(text)) > 6 and not looks_like_units(text)
+    if role == "note":  # a progress or remarks column (进展情况, 备注): running text
+        return is_sentence(text) and not looks_like_units(text)
     return False

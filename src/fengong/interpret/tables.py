@@ -337,6 +337,7 @@ def _fold_unit_lines(cells: list[str], labels: list[str]) -> list[str]:
 
 
 _NOTE = re.compile(r"备注|说明")
+_PROGRESS = re.compile(r"进展|进度|情况|备注|说明")
 
 
 def _drop_one_empty(cells: list[str], index: int, width: int) -> list[str]:
@@ -439,10 +440,14 @@ def align_short_rows(table: LogicalTable) -> None:
     task = table.column("task")
     if task is None:
         return
+    roles = [  # a progress or remarks column takes running text a short row carries
+        "note" if r == "extra" and _PROGRESS.search(label) else r
+        for r, label in zip(table.roles, table.labels, strict=True)
+    ]
     above: list[str] | None = None
     for row in table.rows:
         filled = [c for c in row.cells if c.strip()]
-        current = _fit_score(row.cells, table.roles)
+        current = _fit_score(row.cells, roles)
         padded = not row.cells[-1].strip()  # a short row is padded at its end
         needs = padded and (not row.cells[task].strip() or current < len(filled))
         if above is not None and needs and 0 < len(filled) < table.width and len(filled) > 1:
@@ -453,7 +458,7 @@ def align_short_rows(table: LogicalTable) -> None:
                     cells[pos] = text
                 if not cells[task].strip():
                     continue
-                score = _fit_score(cells, table.roles)
+                score = _fit_score(cells, roles)
                 if score > best_score:
                     best, best_score = (positions, cells), score
             if best is not None:
