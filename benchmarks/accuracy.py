@@ -23,7 +23,8 @@ How it scores:
   the units of unmatched tasks count as missed or spurious); role-acc: matched tasks whose
   lead, responsible and support sets are all exactly right, over all gold tasks.
 - deadlines A/B: of the B gold tasks with a deadline, A are matched with the same raw text;
-  sections C/D: of the D gold tasks, C are matched with the same section path.
+  sections C/D: of the D gold tasks, C are matched with the same section path; titles E/F:
+  of the F documents, E are read with the gold's title (null when the page shows none).
 """
 
 from __future__ import annotations
@@ -75,6 +76,7 @@ class Score:
     deadlines: int = 0
     deadlines_right: int = 0
     sections_right: int = 0
+    titles_right: int = 0
     documents: int = 0
     diffs: list[str] = field(default_factory=list)
 
@@ -105,7 +107,8 @@ class Score:
         return (
             f"task-F1 {self.task_f1:.3f} unit-F1 {self.unit_f1:.3f} role-acc {self.role_acc:.3f} "
             f"deadlines {self.deadlines_right}/{self.deadlines} "
-            f"sections {self.sections_right}/{self.gold}"
+            f"sections {self.sections_right}/{self.gold} "
+            f"titles {self.titles_right}/{self.documents}"
         )
 
     def figures(self) -> dict[str, Any]:
@@ -116,6 +119,7 @@ class Score:
             "role_acc": round(self.role_acc, 4),
             "deadlines": [self.deadlines_right, self.deadlines],
             "sections": [self.sections_right, self.gold],
+            "titles": [self.titles_right, self.documents],
             "gold_tasks": self.gold,
             "documents": self.documents,
         }
@@ -153,9 +157,15 @@ def _all_units(task: dict[str, Any]) -> set[str]:
     return set().union(*(_units(task, r) for r in ROLES))
 
 
-def score_plan(gold: dict[str, Any], tasks: list[dict[str, Any]]) -> Score:
-    """Score one parsed plan's tasks (as plain dicts) against one gold file."""
+def score_plan(
+    gold: dict[str, Any], tasks: list[dict[str, Any]], title: str | None = None
+) -> Score:
+    """Score one parsed plan's tasks (as plain dicts) and title against one gold file."""
     s = Score(gold=len(gold["tasks"]), found=len(tasks), documents=1)
+    if squeeze(title or "") == squeeze(gold.get("title") or ""):
+        s.titles_right = 1
+    else:
+        s.diffs.append(f"  title: gold {gold.get('title')!r} got {title!r}")
     matches = match_tasks(gold["tasks"], tasks)
     for g, j in zip(gold["tasks"], matches, strict=True):
         gold_units = _all_units(g)
@@ -203,16 +213,17 @@ def _roles_text(task: dict[str, Any]) -> str:
     return " ".join(f"{r}={sorted(task.get(r) or [])}" for r in ROLES if task.get(r))
 
 
-def parse_tasks(path: Path, fmt: str) -> tuple[list[dict[str, Any]], str | None]:
-    """fengong's tasks for one file as plain dicts, and the error if it could not read it."""
+def parse_tasks(path: Path, fmt: str) -> tuple[list[dict[str, Any]], str | None, str | None]:
+    """fengong's tasks for one file as plain dicts, its title, and the error if it could not
+    read it."""
     import fengong
     from fengong.errors import FengongError
 
     try:
         plan = fengong.parse(path, format=fmt)
     except FengongError as err:
-        return [], f"{err.code}: {err}"
-    return [t.model_dump(mode="json") for t in plan.tasks], None
+        return [], None, f"{err.code}: {err}"
+    return [t.model_dump(mode="json") for t in plan.tasks], plan.title, None
 
 
 def documents(only: str | None = None) -> list[tuple[Path, dict[str, Any]]]:
@@ -249,8 +260,8 @@ def run(
     totals: dict[str, Score] = {fmt: Score() for fmt in formats}
     for gold_path, gold in documents(only):
         for fmt, path in copies(gold_path, formats):
-            tasks, error = parse_tasks(path, fmt)
-            s = score_plan(gold, tasks)
+            tasks, title, error = parse_tasks(path, fmt)
+            s = score_plan(gold, tasks, title)
             totals[fmt].add(s)
             name = gold_path.name.removesuffix(".gold.json")
             extra = f"  ERROR {error}" if error else ""

@@ -680,3 +680,38 @@ def test_a_short_row_s_progress_note_goes_to_the_progress_column() -> None:
     assert [(t["lead"], t["responsible"], t["leaders"]) for t in tasks][1:] == [
         (["区民政局"], ["养老服务科"], ["何滢"])
     ] * 2
+
+
+# --- titles among page chrome (12, 13, 14, 18, 22, 03) ------------------------------------
+
+
+def _title(text: str) -> str | None:
+    return parse_bytes(text.encode("utf-8"), "plan.txt").title
+
+
+def test_the_title_is_the_line_that_names_a_plan_not_the_chrome_above_it() -> None:
+    assert _title(
+        "导航菜单\n\n(湖北省)武汉市2023年《政府工作报告》目标任务责任分解方案\n\n  ——推进教育\n"
+    ) == ("(湖北省)武汉市2023年《政府工作报告》目标任务责任分解方案")
+    # a site name after a dash is dropped; a field line (名称：…) is no title
+    assert _title("六安市人民政府关于2021年重点工作及责任分解的通知-某某网络平台\n各县区：\n") == (
+        "六安市人民政府关于2021年重点工作及责任分解的通知"
+    )
+    assert (
+        _title(
+            "发布机构: 广东省卫生健康委员会\n名 称: 广东省卫生健康委2021年台账\n2021 年政务公开工作重点任务台账 |\n"
+        )
+        == "2021年政务公开工作重点任务台账"
+    )  # white space next to CJK is not text
+
+
+def test_a_notice_issuing_a_plan_gives_the_plans_name() -> None:
+    # 14: the notice's title over two lines, the name in 《》 with 〈〉 inside
+    text = "鞍山市人民政府关于印发\n《2024年市〈政府工作报告〉任务分解和责任分工方案》的通知\n各县(市)区人民政府：\n"
+    assert _title(text) == "2024年市〈政府工作报告〉任务分解和责任分工方案"
+    # 22: a bare name is taken only when the plan is printed below the notice
+    text = (
+        "国务院办公厅关于印发2016年《政府工作报告》量化指标任务分工的通知\n"
+        "国务院有关部门:\n2016年《政府工作报告》量化指标任务分工\n"
+    )
+    assert _title(text) == "2016年《政府工作报告》量化指标任务分工"

@@ -1,9 +1,12 @@
 """The plan's title, issuer and year, read from the top of the document.
 
-- Title: the first short lines before the body (a preamble sentence, an addressee line,
-  a heading or a table starts the body), skipping 附件 labels, dates and document
-  numbers; an issuer line followed by the title's line (``XX管理委员会`` / ``2018年…措施``)
-  is one title. A 通知 that 印发《X》 a plan printed below it gives the plan's title X.
+- Title: the first line near the top (before a table) that reads as a title, ending with a
+  word that names a plan (方案, 通知, 清单, 分解表 …), not numbered and no field (``名称：``),
+  with the lines before it that it continues (an open bracket, ``关于印发…``) and an issuer
+  line right above it (``XX管理委员会`` / ``2018年…措施``); page chrome above it is passed
+  over and a site name after a dash dropped. Without such a line, the first short lines
+  before the body. A 通知 that 印发 a plan gives the plan's name: as printed below the
+  notice when it is, else the name in 《》.
 - Issuer: the signature above the date line; else the sender of a 印发 notice; else the
   body that begins the title (``广州市科技创新委员会2018年…``), never a bare place name.
 - Year: from the title; else from the date line; else the year the text names most
@@ -19,7 +22,7 @@ from dataclasses import dataclass, field
 from fengong.document import Document, Paragraph, Table
 from fengong.interpret.notes import Note
 from fengong.interpret.numbering import split_numbering
-from fengong.textnorm import join_lines, nfkc_digits
+from fengong.textnorm import join_lines, nfkc_digits, simplify
 
 _TITLE_WORDS = re.compile(
     r"(方案|意见|要点|措施|通知|计划|分工|清单|台账|安排|任务表|办法|细则|规划|任务)$"
@@ -28,7 +31,9 @@ _ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*[:：]?\s*$|^附件\s*\d*\s*[:：]
 _DATE_LINE = re.compile(r"^\s*(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,8}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\d)")
-_NOTICE = re.compile(r"^(?P<issuer>.*?)(?:关于)?(?:印发|转发)《(?P<plan>[^》]+)》的通知$")
+_NOTICE = re.compile(
+    r"^(?P<issuer>.*?)(?:关于)?(?:印发|转发)(?:《(?P<plan>[^》]+)》|(?P<bare>.+))的通知$"
+)
 _ORG_END = re.compile(
     r"(委员会|人民政府|政府|办公室|办公厅|管委会|管理委员会|局|委|厅|办|中心|部|院|署)$"
 )
@@ -66,7 +71,54 @@ def _skip(text: str) -> bool:
     ) or not flat.strip("—-_ ")
 
 
+# a title line: ends with a word that names a plan, maybe followed by a site's name
+# after a dash (``…的通知-某某网``)
+_TITLE_LINE = re.compile(
+    r"^(?P<title>[^。；;！!？?]{4,80}?(?:方案|意见|要点|措施|通知|计划|分工|清单|台账|安排|任务表"
+    r"|办法|细则|规划|任务|分解书|任务书|责任书|分解表|分工表|框架))(?:\s*[-—_|｜]\s*\S{0,20})?$"
+)
+_MAX_TITLE_SEARCH = 20
+
+
 def _title_lines(doc: Document) -> list[Paragraph]:
+    """The title's lines: the first line near the top that reads as a title (it ends with
+    a word naming a plan), with an issuer line right above it; page chrome above it (site
+    names, menus, breadcrumbs, document fields) is passed over. Without such a line, the
+    first short lines before the body, as printed."""
+    head: list[Paragraph] = []
+    for block in doc.blocks:
+        if isinstance(block, Table) or len(head) >= _MAX_TITLE_SEARCH:
+            break
+        head.append(block)
+    for k, para in enumerate(head):
+        flat = join_lines(para.text)
+        if _skip(para.text) or split_numbering(flat) or re.search("[:：]", flat):
+            continue  # a numbered heading or a field (名称：…) is no title
+        if not _TITLE_LINE.match(simplify(flat)):
+            continue
+        first = k
+        while first > 0 and _continued_by(join_lines(head[first - 1].text), head[first : k + 1]):
+            first -= 1  # a title printed over several lines
+        above = join_lines(head[first - 1].text) if first else ""
+        issuer = above and len(above) <= 30 and not re.search("[:：]", above)
+        if issuer and _ORG_END.search(simplify(above)) and not _skip(above):
+            first -= 1
+        return head[first : k + 1]
+    return _first_short_lines(doc)
+
+
+def _continued_by(line: str, rest: list[Paragraph]) -> bool:
+    """Whether ``line`` is the first part of a title printed over several lines: the
+    lines after it close a bracket it opens, or it opens a notice's title (``关于印发…``)."""
+    if _skip(line) or len(line) > 60 or line.endswith(("。", "；", ";", "：", ":")):
+        return False
+    tail = "".join(join_lines(p.text) for p in rest)
+    unclosed = sum(tail.count(c) for c in "》）)〉") > sum(tail.count(c) for c in "《（(〈")
+    notice_start = re.search(r"关于|(?:印发|转发)$", simplify(line)) is not None
+    return (unclosed and any(c in line for c in "《（(〈")) or notice_start
+
+
+def _first_short_lines(doc: Document) -> list[Paragraph]:
     lines: list[Paragraph] = []
     for block in doc.blocks:
         if isinstance(block, Table):
@@ -83,6 +135,23 @@ def _title_lines(doc: Document) -> list[Paragraph]:
     if lines and not _TITLE_WORDS.search(join_lines(lines[-1].text)) and len(lines) > 1:
         return lines[:1]
     return lines
+
+
+def _plan_in_brackets(title: str) -> str | None:
+    """The name in 《》 of a 印发 notice's title, as printed (traditional script kept)."""
+    m = re.search(r"(?:印发|印發|转发|轉發)《(.+)》的通知", title)
+    return m.group(1) if m else None
+
+
+def _without_site_name(line: str) -> str:
+    """A title line without the site name a copy appended after a dash."""
+    m = _TITLE_LINE.match(simplify(line))
+    return line[: len(m.group("title"))] if m else line
+
+
+def _same_text(text: str) -> str:
+    """Text as compared: no white space or punctuation, 〈〉 as 《》, simplified."""
+    return re.sub(r"[\s\W_]+", "", simplify(text).replace("〈", "《").replace("〉", "》"))
 
 
 def _signature(doc: Document) -> tuple[str | None, int | None]:
@@ -106,10 +175,21 @@ def read_metadata(doc: Document) -> Metadata:
     """Return the title, issuer and year of a document (see the module docstring)."""
     meta = Metadata()
     lines = _title_lines(doc)
-    title = "".join(join_lines(p.text) for p in lines) or None
-    notice = _NOTICE.match(title) if title else None
-    if notice and any(join_lines(p.text) == notice.group("plan") for p in doc.paragraphs()):
-        title = notice.group("plan")
+    title = "".join(_without_site_name(join_lines(p.text)) for p in lines) or None
+    notice = _NOTICE.match(simplify(title)) if title else None
+    if notice and title:
+        # the plan a notice issues is the title: as printed below it when it is, else as the
+        # notice names it in 《》 (a bare name only when printed below)
+        plan = _same_text(notice.group("plan") or notice.group("bare"))
+        printed = next(
+            (
+                join_lines(p.text)
+                for p in doc.paragraphs()
+                if _same_text(join_lines(p.text)) == plan
+            ),
+            None,
+        )
+        title = printed or _plan_in_brackets(title) or title
     meta.title = title
     signed_by, signed_year = _signature(doc)
     meta.issuer = signed_by
