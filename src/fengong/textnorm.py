@@ -25,6 +25,8 @@ _TERMINAL = set("。；;！!？?")
 
 # An item number at the start of a paragraph: 一、 （一） (1) 1. 1、 (not 1.5)
 ITEM_NUMBER = r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、](?!\d)"
+# A heading's number: 一、 （一）
+HEADING_NUMBER = r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]"
 
 
 def is_cjk(ch: str) -> bool:

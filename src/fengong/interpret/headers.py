@@ -194,6 +194,10 @@ def _finer_text_column(
 
 # labels of columns that annotate a task, never hold it (职责依据, 备注)
 _NOTE_LABEL = re.compile(r"依据|备注|说明|出处|来源")
+# remarks columns (may close a table after its unit columns) and columns of running notes
+# (a short row's progress text lands there)
+REMARKS_LABEL = re.compile(r"备注|说明")
+RUNNING_TEXT_LABEL = re.compile(r"进展|进度|情况|备注|说明")
 
 
 def _task_from_content(

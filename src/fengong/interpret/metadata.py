@@ -24,9 +24,9 @@ from fengong.interpret.notes import Note
 from fengong.interpret.numbering import split_numbering
 from fengong.textnorm import join_lines, nfkc_digits, simplify
 
-_TITLE_WORDS = re.compile(
-    r"(方案|意见|要点|措施|通知|计划|分工|清单|台账|安排|任务表|办法|细则|规划|任务)$"
-)
+# words that end a plan's title
+_PLAN_WORDS = "方案|意见|要点|措施|通知|计划|分工|清单|台账|安排|任务表|办法|细则|规划|任务"
+_TITLE_WORDS = re.compile(rf"({_PLAN_WORDS})$")
 _ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*[:：]?\s*$|^附件\s*\d*\s*[:：]")
 _DATE_LINE = re.compile(r"^\s*(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,8}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号$")
@@ -74,8 +74,8 @@ def _skip(text: str) -> bool:
 # a title line: ends with a word that names a plan, maybe followed by a site's name
 # after a dash (``…的通知-某某网``)
 _TITLE_LINE = re.compile(
-    r"^(?P<title>[^。；;！!？?]{4,80}?(?:方案|意见|要点|措施|通知|计划|分工|清单|台账|安排|任务表"
-    r"|办法|细则|规划|任务|分解书|任务书|责任书|分解表|分工表|框架))(?:\s*[-—_|｜]\s*\S{0,20})?$"
+    rf"^(?P<title>[^。；;！!？?]{{4,80}}?(?:{_PLAN_WORDS}|分解书|任务书|责任书|分解表|分工表|框架))"
+    r"(?:\s*[-—_|｜]\s*\S{0,20})?$"
 )
 _MAX_TITLE_SEARCH = 20
 

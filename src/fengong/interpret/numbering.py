@@ -77,6 +77,20 @@ def cn_to_int(text: str) -> int | None:
     return total + current
 
 
+# items marked by a dash or a bullet instead of a number (``--清理…``, ``——加强…``, ``•``)
+_BULLET = re.compile(r"^\s*(?:-{2}|—{1,2}|－{2}|[•·●○■□◆◇▲△►])\s*(?=\S)")
+
+
+def item_numbering(text: str) -> Numbering | None:
+    """The numbering of an item: a number (``split_numbering``), or a dash or bullet that
+    marks a list item (style ``bullet``, no number)."""
+    numbering = split_numbering(text)
+    if numbering is not None:
+        return numbering
+    m = _BULLET.match(text)
+    return Numbering("bullet", "", text[m.end() :]) if m else None
+
+
 # Styles that head a plan's outline wherever they appear (GB/T 9704: 第X章, then 一、). A
 # copy that starts inside a list (a web page's second page) shows deeper items first;
 # these still close them instead of nesting under them.

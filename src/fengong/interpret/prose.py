@@ -16,7 +16,13 @@ from itertools import pairwise
 
 from fengong.document import Paragraph, Provenance
 from fengong.interpret.deadlines import looks_like_deadline
-from fengong.interpret.numbering import Numbering, first_closed, number_value, split_numbering
+from fengong.interpret.numbering import (
+    Numbering,
+    first_closed,
+    item_numbering,
+    number_value,
+    split_numbering,
+)
 from fengong.interpret.units import (
     PLACE_SUFFIXES,
     UNIT_SUFFIXES,
@@ -286,20 +292,6 @@ def _is_unit_paragraph(text: str) -> bool:
 def _ends_sentence(node: _Node) -> bool:
     last = node.body[-1].text if node.body else node.text
     return join_lines(last).rstrip().endswith(("。", "；", ";", "！"))
-
-
-# items marked by a dash or a bullet instead of a number (``--清理…``, ``——加强…``, ``•``)
-_BULLET = re.compile(r"^\s*(?:-{2}|—{1,2}|－{2}|[•·●○■□◆◇▲△►])\s*(?=\S)")
-
-
-def item_numbering(text: str) -> Numbering | None:
-    """The numbering of an item: a number (``split_numbering``), or a dash or bullet that
-    marks a list item (style ``bullet``, no number)."""
-    numbering = split_numbering(text)
-    if numbering is not None:
-        return numbering
-    m = _BULLET.match(text)
-    return Numbering("bullet", "", text[m.end() :]) if m else None
 
 
 def _dash_heading(node: _Node) -> bool:

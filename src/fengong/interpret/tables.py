@@ -24,6 +24,8 @@ from fengong.document import Block, Paragraph, Provenance, Row, Table
 from fengong.interpret.cells import cell_fits, is_heading, is_label_like, is_row_number, is_sentence
 from fengong.interpret.headers import (
     GROUPING_KINDS,
+    REMARKS_LABEL,
+    RUNNING_TEXT_LABEL,
     align_header,
     decided_by_content,
     groups_rows,
@@ -323,7 +325,7 @@ def _fold_unit_lines(cells: list[str], labels: list[str]) -> list[str]:
         return cells  # without 序号 first, labels and cells may not line up (63)
     tail = labels[units[0] :]
     if not all(
-        k in ("lead", "responsible", "support") or _NOTE.search(t)
+        k in ("lead", "responsible", "support") or REMARKS_LABEL.search(t)
         for k, t in zip(kinds[units[0] :], tail, strict=True)
     ):
         return cells
@@ -334,10 +336,6 @@ def _fold_unit_lines(cells: list[str], labels: list[str]) -> list[str]:
     if len(cells) - keep < 2:
         return cells
     return [*cells[:keep], "\n".join(cells[keep:])]
-
-
-_NOTE = re.compile(r"备注|说明")
-_PROGRESS = re.compile(r"进展|进度|情况|备注|说明")
 
 
 def _drop_one_empty(cells: list[str], index: int, width: int) -> list[str]:
@@ -441,7 +439,7 @@ def align_short_rows(table: LogicalTable) -> None:
     if task is None:
         return
     roles = [  # a progress or remarks column takes running text a short row carries
-        "note" if r == "extra" and _PROGRESS.search(label) else r
+        "note" if r == "extra" and RUNNING_TEXT_LABEL.search(label) else r
         for r, label in zip(table.roles, table.labels, strict=True)
     ]
     above: list[str] | None = None

@@ -19,6 +19,8 @@ def csv_table(text: str) -> Table | None:
     lines = [(i, line) for i, line in enumerate(text.split("\n")) if line.strip()]
     if len(lines) < MIN_RECORDS or not any("," in line for _, line in lines[:3]):
         return None
+    if not _is_header(lines[0][1]):
+        return None  # no header row: sentences with commas, not records
     try:
         records = list(csv.reader([line for _, line in lines], strict=True))
     except csv.Error:
@@ -28,10 +30,17 @@ def csv_table(text: str) -> Table | None:
     width, count = Counter(len(r) for r in records).most_common(1)[0]
     if width < 2 or count < 0.8 * len(records):
         return None
-    if any(len(f.strip()) > 20 or "。" in f for f in records[0]):
-        return None  # no header row: sentences with commas, not records
     rows = [
         Row([Cell(c.strip()) for c in record], Provenance(line=i + 1))
         for (i, _), record in zip(lines, records, strict=True)
     ]
     return Table(rows)
+
+
+def _is_header(line: str) -> bool:
+    """A first record of short labels (a sentence with commas is no header)."""
+    try:
+        fields = next(csv.reader([line], strict=True))
+    except csv.Error:
+        return False
+    return not any(len(f.strip()) > 20 or "。" in f for f in fields)

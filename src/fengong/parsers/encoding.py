@@ -102,9 +102,10 @@ def decode_text(data: bytes) -> tuple[str, str]:
     candidates += ["utf-8"]
     plausible = _plausible_utf16(data)
     candidates += [plausible] if plausible else []
-    candidates += ["big5"] if _looks_big5(data) else []
-    candidates += ["gb18030"]
+    candidates += ["big5", "gb18030"]
     for enc in candidates:
+        if enc == "big5" and not _looks_big5(data):
+            continue  # the byte scan runs only for text that is not UTF-8 or UTF-16
         try:
             text = data.decode(enc)
         except (UnicodeDecodeError, LookupError):

@@ -27,9 +27,10 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from fengong.document import Cell, Provenance, Row, Table
+from fengong.textnorm import HEADING_NUMBER
 
 _ROW_NUMBER = re.compile(r"^[（(]?(\d{1,3})[）)]?[.、．]?$")
-_HEADING_CELL = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+_HEADING_CELL = re.compile(rf"^(?:{HEADING_NUMBER})")
 
 
 @dataclass
