@@ -146,8 +146,9 @@ GROUPING_KINDS = ("extra", "criteria", "measures")
 
 
 def short_cells(cells: list[str]) -> bool:
-    """Short phrases, as grouping labels are (not sentences)."""
-    filled = [join_lines(c) for c in cells if c.strip()]
+    """Short phrases, as grouping labels are (not sentences); a value repeated over the
+    rows of its merge counts once."""
+    filled = list(dict.fromkeys(join_lines(c) for c in cells if c.strip()))
     return bool(filled) and sum(map(len, filled)) / len(filled) <= 20
 
 

@@ -37,6 +37,7 @@ from fengong.interpret.headers import (
 from fengong.interpret.items import last_item_number
 from fengong.interpret.notes import Note
 from fengong.interpret.numbering import OutlineStack, number_value, split_numbering
+from fengong.interpret.units import ROLES as UNIT_ROLES
 from fengong.interpret.units import looks_like_units
 from fengong.textnorm import ends_sentence, join_lines
 
@@ -196,8 +197,8 @@ def logical_tables(blocks: list[Block], notes: list[Note] | None = None) -> list
                 labels = labels[: len(labels) - labels[::-1].index(named[-1])] if named else []
                 # a header naming half the columns or fewer, padded at its end by the copy:
                 # its labels are placed by the cells' content
-            labels = align_header(labels, width, [r.cells for r in body[:30]])
-            roles = header_to_roles(labels, [r.cells for r in body])
+            labels = align_header(labels, width, _full_rows(body[:30], width))
+            roles = header_to_roles(labels, _full_rows(body, width))
             labels += [""] * (len(roles) - len(labels))  # a body row wider than the mode
             if "task" not in roles or not (set(roles) - {"task", "section", "number", "extra"}):
                 if notes is not None:
@@ -248,6 +249,13 @@ def logical_tables(blocks: list[Block], notes: list[Note] | None = None) -> list
     return found
 
 
+def _full_rows(rows: list[RowView], width: int) -> list[list[str]]:
+    """The rows that fill every column, when there are some: a copy that lost the merges
+    prints the other rows short, their cells left of their columns."""
+    full = [r.cells for r in rows if len(r.cells) == width and r.cells[-1].strip()]
+    return full if len(full) >= 2 else [r.cells for r in rows]
+
+
 def _unlabelled_numbers(named: list[str], body: list[RowView]) -> bool:
     """Rows that start with row numbers under a header naming no number column: the
     first column is an unlabelled 序号 (63: the rows whose grouping cell a merge covers are
@@ -276,6 +284,18 @@ def _heading_above(blocks: list[Block], index: int) -> str | None:
 
 
 def _merge_header_rows(upper: list[str], lower: list[str]) -> list[str]:
+    """One row of labels from a two-row header. A copy that lost the merges prints the
+    lower row's labels first, without the empty cells under the upper labels: when those
+    are unit roles and the upper row has one unit label (``责任单位``), they take its place."""
+    lows = [join_lines(c) for c in lower if c.strip()]
+    compact = 0 < len(lows) < len(upper) and not any(c.strip() for c in lower[len(lows) :])
+    parents = [i for i, top in enumerate(upper) if label_kind(top) in UNIT_ROLES]
+    if compact and len(parents) == 1 and all(label_kind(low) in UNIT_ROLES for low in lows):
+        p = parents[0]
+        merged = [*upper[:p], *lows, *upper[p + 1 :]]
+        while len(merged) > len(upper) and not merged[-1].strip():
+            merged.pop()
+        return merged
     merged = []
     for i, top in enumerate(upper):
         low = join_lines(lower[i]) if i < len(lower) else ""
@@ -449,16 +469,19 @@ def align_short_rows(table: LogicalTable) -> None:
         padded = not row.cells[-1].strip()  # a short row is padded at its end
         needs = padded and (not row.cells[task].strip() or current < len(filled))
         if above is not None and needs and 0 < len(filled) < table.width and len(filled) > 1:
-            best, best_score = None, current
+            best, best_key = None, (current, 0)
             for positions in combinations(range(table.width), len(filled)):
                 cells = [""] * table.width
                 for pos, text in zip(positions, filled, strict=True):
                     cells[pos] = text
                 if not cells[task].strip():
                     continue
-                score = _fit_score(cells, roles)
-                if score > best_score:
-                    best, best_score = (positions, cells), score
+                # of two placements that fit as well, the one leaving the gaps left of
+                # the task: the columns merged over rows are the grouping columns there
+                fit = _fit_score(cells, roles)
+                key = (fit, sum(1 for col in range(task) if col not in positions))
+                if fit > current and key > best_key:
+                    best, best_key = (positions, cells), key
             if best is not None:
                 positions, cells = best
                 for col in range(table.width):

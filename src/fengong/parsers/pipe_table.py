@@ -180,15 +180,30 @@ def _split_heading_rows(chunk: list[PipeCell]) -> list[list[PipeCell]]:
     return [r for r in out if any(c.text for c in r)]
 
 
+def _header_rows(head: list[PipeCell], width: int) -> list[list[PipeCell]]:
+    """The header of a one-cell-per-line copy: the cells before the first row number. A
+    two-row header (``责任单位`` over ``牵头单位`` / ``协助单位``) prints each row padded with
+    empty cells to the table's width: labels, a run of empty cells, then the sub-labels
+    and their padding. Such a header is two rows, the second as the copy printed it."""
+    labels = [i for i, c in enumerate(head) if c.text]
+    if labels:
+        first = labels[0]
+        gaps = [i for i in range(first + 1, labels[-1]) if not head[i].text and head[i + 1].text]
+        if len(gaps) == 1 and all(_LABEL_CELL.match(head[i].text) for i in labels):
+            return [head[first : gaps[0]], head[gaps[0] + 1 :]]
+    rows = _split_heading_rows(head)
+    header = [rows.pop()] if rows else []
+    if header and len(header[0]) > width:
+        header = [header[0][-width:]]
+    return header
+
+
 def _cell_rows(cells: list[PipeCell]) -> list[list[PipeCell]]:
     positions = _number_positions(cells)
     if len(positions) >= 2:
         width = Counter(b - a for a, b in pairwise(positions)).most_common(1)[0][0]
         head = cells[: positions[0]]
-        rows = _split_heading_rows(head)
-        header = [rows.pop()] if rows else []
-        if header and len(header[0]) > width:
-            header = [header[0][-width:]]
+        header = _header_rows(head, width)
         bounds = [*positions, len(cells)]
         body = [r for a, b in pairwise(bounds) for r in _split_heading_rows(cells[a:b])]
         return header + body
