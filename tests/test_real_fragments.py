@@ -703,6 +703,10 @@ def test_the_title_is_the_line_that_names_a_plan_not_the_chrome_above_it() -> No
         )
         == "2021年政务公开工作重点任务台账"
     )  # white space next to CJK is not text
+    # 81: a breadcrumb ending in a plan word (首页 > 纲要规划) is chrome
+    assert _title(
+        "手机版\n\n首页 > 纲要规划\n\n《广东省妇女发展规划(2011—2020年)》目标责任分解书\n"
+    ) == ("《广东省妇女发展规划(2011—2020年)》目标责任分解书")
 
 
 def test_a_notice_issuing_a_plan_gives_the_plans_name() -> None:
@@ -751,3 +755,46 @@ def test_two_row_pipe_header_and_short_rows_under_a_lost_category_merge() -> Non
         (["属地区政府"], ["市环保局", "市畜牧水产局"]),
     ]
     assert [t["deadline"]["raw"] for t in tasks][:2] == ["2013年底完成", "即时开始长期坚持"]
+
+
+def test_a_table_printed_one_cell_per_paragraph_without_row_numbers() -> None:
+    # 81, 83: header cells on lines of their own, then each row's text and its units one
+    # per line; a numbered goal over —— items heads them; a goal with units is a task and
+    # closes the goal above it (a sibling, not a child)
+    text = (
+        "《广东省儿童发展规划(2011—2020年)》目标责任分解书\n\n"
+        "领域\n\n主 要 目 标\n\n主要责任单位\n\n责任单位\n\n"
+        "1.提高出生人口质量。\n\n"
+        "——降低严重多发致残的出生缺陷发生率。\n\n省卫生厅\n\n省人口计生委\n\n省残联\n\n"
+        "——低出生体重儿发生率控制在4%以下。\n\n——新生儿破伤风发病率降低到1‰以下。\n\n省卫生厅\n\n"
+        "2.妇女享有优质避孕节育计生服务,人工流产率降低。\n\n省计生委\n\n省人口计生\n\n省妇联\n\n"
+        "3.妇女艾滋病、性病感染率得到控制。\n\n省卫生厅\n\n人口计生\n\n省公安厅\n\n"
+    )
+    plan = parse_bytes(text.encode("utf-8"), "fragment.txt")
+    tasks = [t.model_dump() for t in plan.tasks]
+    assert [(t["number"], t["text"], t["section"]) for t in tasks] == [
+        (None, "降低严重多发致残的出生缺陷发生率。", ["1.提高出生人口质量。"]),
+        (
+            None,
+            "低出生体重儿发生率控制在4%以下。——新生儿破伤风发病率降低到1‰以下。",
+            ["1.提高出生人口质量。"],
+        ),
+        ("2", "妇女享有优质避孕节育计生服务,人工流产率降低。", []),
+        ("3", "妇女艾滋病、性病感染率得到控制。", []),
+    ]
+    assert [(t["lead"], t["responsible"]) for t in tasks] == [
+        (["省卫生厅"], ["省人口计生委", "省残联"]),
+        (["省卫生厅"], []),  # every cell was printed: an empty one is empty
+        (["省计生委"], ["省人口计生", "省妇联"]),
+        (["省卫生厅"], ["人口计生", "省公安厅"]),
+    ]
+    assert "paragraph-table" in {w.code for w in plan.warnings}
+
+
+def test_one_unit_per_line_with_a_clipped_name_stays_one_unit_each() -> None:
+    # 81 as DOCX: a unit cell holds one unit per paragraph, some names clipped (省人口计生)
+    units = parse_responsibility("省人口计生\n省妇联\n省新闻出版\n省总工会", "responsible")
+    assert units.responsible == ["省人口计生", "省妇联", "省新闻出版", "省总工会"]
+    # a list wrapped by a narrow PDF cell stays one list
+    wrapped = parse_responsibility("市安监局、市环保局、市\n卫生计生委、市食品药品\n监管局", "lead")
+    assert wrapped.lead == ["市安监局", "市环保局", "市卫生计生委", "市食品药品监管局"]

@@ -64,10 +64,19 @@ def _body_starts(text: str) -> bool:
     )
 
 
+# a web page's breadcrumb: 首页 > 纲要规划, 当前位置：首页 » 政务公开 » …
+_BREADCRUMB = re.compile(
+    r"^(?:首页|主页|当前位置|您(?:现在)?的位置|位置)[:：]?\s*[>＞»›]|[>＞»›]\s*[^>＞»›]+[>＞»›]"
+)
+
+
 def _skip(text: str) -> bool:
     flat = join_lines(text)
     return bool(
-        _ATTACHMENT.match(flat) or _DATE_LINE.match(flat) or _DOC_NUMBER.match(flat)
+        _ATTACHMENT.match(flat)
+        or _DATE_LINE.match(flat)
+        or _DOC_NUMBER.match(flat)
+        or _BREADCRUMB.search(flat)
     ) or not flat.strip("—-_ ")
 
 

@@ -128,6 +128,13 @@ class OutlineStack:
         del self._items[first_closed([s for s, _ in self._items], style) :]
         self._items.append((style, text))
 
+    def close(self, style: str) -> None:
+        """Close the open heading of ``style``, if any, and everything below it: an item of
+        that style is its sibling, not its child."""
+        styles = [s for s, _ in self._items]
+        if style in styles:
+            del self._items[styles.index(style) :]
+
     def path(self) -> list[str]:
         """Return the open headings' texts, outermost first."""
         return [t for _, t in self._items]

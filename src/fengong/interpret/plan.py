@@ -11,7 +11,8 @@ from fengong.interpret.deadlines import parse_deadline
 from fengong.interpret.items import split_items
 from fengong.interpret.metadata import read_metadata
 from fengong.interpret.notes import Note
-from fengong.interpret.numbering import split_numbering
+from fengong.interpret.numbering import item_numbering
+from fengong.interpret.paragraph_tables import paragraph_tables
 from fengong.interpret.prose import ProseDraft, prose_to_drafts
 from fengong.interpret.tables import Draft, LogicalTable, logical_tables, read_table
 from fengong.interpret.units import ROLES as UNIT_COLUMNS
@@ -56,11 +57,13 @@ def _deadline(raw: str | None, year: int | None) -> Deadline | None:
 
 
 def _split_task_text(cell: str) -> tuple[str | None, str]:
+    """A task cell's numbering and text; a dash or bullet opening the cell is list
+    decoration (no number)."""
     flat = join_lines(cell)
-    numbering = split_numbering(flat)
+    numbering = item_numbering(flat)
     if numbering is None:
         return None, flat
-    return numbering.token, numbering.rest.strip()
+    return numbering.token or None, numbering.rest.strip()
 
 
 def _guess_notes(units: Responsibility, where: Provenance) -> list[Note]:
@@ -164,10 +167,12 @@ def document_to_plan(doc: Document, source: Source) -> Plan:
     first_leads_at = _first_leads_from(doc)
     tasks: list[Task] = []
 
-    tables = logical_tables(doc.blocks, notes)
+    blocks, from_paragraphs = paragraph_tables(doc.blocks, notes)
+    tables = logical_tables(blocks, notes)
     for table in tables:
         first_leads = first_leads_at is not None and first_leads_at < table.block
-        drafts = read_table(table, doc.merges_visible)
+        every_cell_printed = any(blocks[table.block] is t for t in from_paragraphs)
+        drafts = read_table(table, doc.merges_visible or every_cell_printed)
         notes += table.notes
         if not any(r in UNIT_COLUMNS for r in table.roles):
             notes.append(

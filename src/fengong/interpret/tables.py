@@ -672,6 +672,9 @@ def rows_to_drafts(table: LogicalTable) -> list[Draft]:
                     )
                 )
             continue
+        numbering = split_numbering(join_lines(row.cells[task]))
+        if numbering is not None:
+            stack.close(numbering.style)  # a task numbered like a section row is its sibling
         outer = [table.heading] if table.heading else []
         drafts.append(Draft(list(row.cells), outer + stack.path(), row.where, row.after_break))
     return drafts

@@ -445,9 +445,30 @@ def lines_to_clauses(raw: str) -> str:
     a sentence wrapped over lines and are joined as such."""
     lines = [_spaced_units(line.strip()) for line in raw.split("\n") if line.strip()]
     raw = "\n".join(lines)
-    if len(lines) > 1 and not _wrapped(lines) and all(_names_units(line) for line in lines):
-        return "，".join(line.rstrip("，,、；;") for line in lines)
+    if len(lines) > 1 and not _wrapped(lines):
+        if all(_names_units(line) for line in lines):
+            return "，".join(line.rstrip("，,、；;") for line in lines)
+        names = _unit_lines(lines)
+        if len(names) > 1 and _names_units(names[-1]):
+            return "，".join(names)
     return join_lines(raw)
+
+
+def _unit_lines(lines: list[str]) -> list[str]:
+    """Lines of differing lengths, one name each: a line break falls between two names
+    after a whole name, or before a line that opens with a level (``省``, ``市`` …) and
+    names units; a name the copy clipped (``省人口计生``) is still one. Other breaks are
+    inside a name. Lines that hold a list separator are a list wrapped, not names."""
+    if any(re.search("[、，,；;]", line) for line in lines):
+        return lines[:1]
+    names = [lines[0]]
+    for line in lines[1:]:
+        opens_name = line[:1] in _LEVEL_START and _names_units(line)
+        if _names_units(names[-1]) or opens_name:
+            names.append(line)
+        else:
+            names[-1] = join_lines(names[-1] + "\n" + line)
+    return names
 
 
 def _spaced_units(line: str) -> str:
