@@ -798,3 +798,25 @@ def test_one_unit_per_line_with_a_clipped_name_stays_one_unit_each() -> None:
     # a list wrapped by a narrow PDF cell stays one list
     wrapped = parse_responsibility("市安监局、市环保局、市\n卫生计生委、市食品药品\n监管局", "lead")
     assert wrapped.lead == ["市安监局", "市环保局", "市卫生计生委", "市食品药品监管局"]
+
+
+def test_a_unit_cell_printed_on_the_next_line_and_short_rows_numbered_like_the_task() -> None:
+    # 05: the first row's unit cell comes on a line of its own; the rows after it are
+    # printed short (全市工作任务 merged) with their task cells numbered (二), (三) like (一)
+    text = (
+        "全市工作任务 | 具体要求 | 具体措施 | 牵头落实科室 | |\n"
+        "一、围绕重点领域加大主动公开力度 | (一)在制定重要改革方案和重大政策措施时,应在决策前向社会公布草案。"
+        " | 1.重大决策预公开。 2.局制定的政策,除依法需要保密的应及时公开。 |\n"
+        "产业政策科 | |\n"
+        "(二)推进人大代表建议和政协委员提案办理结果公开。 | 所有承办建议提案及时公开答复。 | 办公室 | ||\n"
+        "(三)公开预算执行审计报告、专项审计报告。 | 须在局政务网公开。 | 财务室、节能监察中心 | ||\n"
+    )
+    plan = parse_bytes(text.encode("utf-8"), "fragment.txt")
+    tasks = [t.model_dump() for t in plan.tasks]
+    assert [(t["number"], t["text"][:10], t["lead"]) for t in tasks] == [
+        ("(一)", "在制定重要改革方案和", ["产业政策科"]),
+        ("(二)", "推进人大代表建议和政", ["办公室"]),
+        ("(三)", "公开预算执行审计报告", ["财务室", "节能监察中心"]),
+    ]
+    assert all(t["section"] == ["一、围绕重点领域加大主动公开力度"] for t in tasks)
+    assert "row-continued" in {w.code for w in plan.warnings}

@@ -184,6 +184,7 @@ def logical_tables(blocks: list[Block], notes: list[Note] | None = None) -> list
             body = rows[h + 1 :]
             for row in body:
                 row.cells = _fold_unit_lines(row.cells, labels)
+            body = _join_unit_lines(body, len(labels), notes)
             if h + 1 < len(rows) and (
                 rows[h + 1].marked_header or is_header_row(rows[h + 1].cells)
             ):
@@ -358,6 +359,36 @@ def _fold_unit_lines(cells: list[str], labels: list[str]) -> list[str]:
     return [*cells[:keep], "\n".join(cells[keep:])]
 
 
+def _join_unit_lines(rows: list[RowView], width: int, notes: list[Note] | None) -> list[RowView]:
+    """A copy printing one row per line sometimes puts a row's unit cell on the next line
+    (05: ``… | 1.重大决策预公开…`` then ``产业政策科 | |``): a line whose only text is a
+    unit list, after a row with fewer cells than the header whose last cell names no
+    units, completes that row (a ``row-continued`` note)."""
+    out: list[RowView] = []
+    for row in rows:
+        filled = [c for c in row.cells if c.strip()]
+        prev = [c for c in out[-1].cells if c.strip()] if out else []
+        if (
+            len(filled) == 1
+            and prev
+            and len(prev) < width
+            and looks_like_units(filled[0])
+            and not looks_like_units(prev[-1])
+        ):
+            out[-1].cells = [*prev, filled[0]]
+            if notes is not None:
+                notes.append(
+                    Note(
+                        "row-continued",
+                        "a line holding only units completes the row above it",
+                        row.where,
+                    )
+                )
+            continue
+        out.append(row)
+    return out
+
+
 def _drop_one_empty(cells: list[str], index: int, width: int) -> list[str]:
     out = cells[:index] + cells[index + 1 :]
     return (out + [""] * width)[:width]
@@ -478,7 +509,7 @@ def align_short_rows(table: LogicalTable) -> None:
                     continue
                 # of two placements that fit as well, the one leaving the gaps left of
                 # the task: the columns merged over rows are the grouping columns there
-                fit = _fit_score(cells, roles)
+                fit = _fit_score(cells, roles) + _numbered_like(cells[task], above[task])
                 key = (fit, sum(1 for col in range(task) if col not in positions))
                 if fit > current and key > best_key:
                     best, best_key = (positions, cells), key
@@ -497,6 +528,15 @@ def align_short_rows(table: LogicalTable) -> None:
                     )
                 )
         above = row.cells
+
+
+def _numbered_like(text: str, above: str) -> bool:
+    """A task cell numbered as the task cell above it (``（二）…`` under ``（一）…``) fits the
+    task column even when it reads as a heading: that column's tasks are so numbered."""
+    if cell_fits("task", text):
+        return False
+    mine, theirs = split_numbering(join_lines(text)), split_numbering(join_lines(above))
+    return mine is not None and theirs is not None and mine.style == theirs.style
 
 
 def _fit_score(cells: list[str], roles: list[str]) -> int:
