@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from fengong.document import Table
 from fengong.interpret.headers import header_to_roles
-from fengong.interpret.units import parse_responsibility, split_run_together
+from fengong.interpret.units import looks_like_units, parse_responsibility, split_run_together
 from fengong.parsers.text import TextReader, read_text
 from fengong.pipeline import parse_bytes
 from fengong.textnorm import remove_pinyin, simplify
@@ -820,3 +820,110 @@ def test_a_unit_cell_printed_on_the_next_line_and_short_rows_numbered_like_the_t
     ]
     assert all(t["section"] == ["一、围绕重点领域加大主动公开力度"] for t in tasks)
     assert "row-continued" in {w.code for w in plan.warnings}
+
+
+def test_a_plan_printing_its_share_of_a_longer_numbered_list() -> None:
+    # 87: one cell per paragraph; rows 6, 52, 53 … (the county's list, the bureau's share);
+    # a stray bare number between unit and deadline; units one per paragraph before the
+    # deadline column
+    text = (
+        "序号\n\n目标任务\n\n牵头责任单位\n\n计划完成时间\n\n目前完成情况\n\n是否达到序时进度\n\n"
+        "6\n\n农村常住居民人均可支配收入与经济增长同步。\n\n经管站\n\n2\n\n2023年底\n\n"
+        "三季度绝对数16285元,增幅7.4%\n\n"
+        "52\n\n建成高标准农田8.3万亩。\n\n农田建设管理股、农业股\n\n2023年底\n\n正在施工中。\n\n"
+        "53\n\n完成“一村一块田”改革试验20万亩。\n\n经管站\n\n2023年底\n\n已累计完成31.7万亩。\n\n"
+        "54\n\n加强农产品品牌建设。\n\n农业股\n\n乡村产业发展股\n\n2023年底\n\n完成认证10个。\n\n"
+    )
+    tasks = _tasks(text)
+    assert [(t["number"], t["lead"]) for t in tasks] == [
+        ("6", ["经管站"]),
+        ("52", ["农田建设管理股", "农业股"]),
+        ("53", ["经管站"]),
+        ("54", ["农业股", "乡村产业发展股"]),
+    ]
+    assert [t["deadline"]["raw"] for t in tasks] == ["2023年底"] * 4
+
+
+def test_a_count_is_no_unit() -> None:
+    # 82: a target cell 2所 (two schools) next to the unit column
+    assert not looks_like_units("2所")
+    assert looks_like_units("教育局")
+
+
+def test_a_data_row_naming_leaders_is_no_second_header() -> None:
+    # 88: the first data row (领导信息 | 局领导班子成员相片、姓名…) names 领导 twice but lists
+    # things: it is data, not a sub-header
+    text = (
+        "信息类别 | 内容描述 | 责任主体 | 公开方式 | 公开时限 |\n"
+        "领导信息 | 局领导班子成员相片、姓名、建立及工作分工 | 办公室 | 县人民政府网站 | 信息形成之日起20个工作日内 |\n"
+        "机构概况 | 机关工作职责、机关内设股室名称 | 办公室 | 县人民政府网站 | 信息形成之日起20个工作日内 |\n"
+        "人事信息 | 县教育局任免的机关内设股室负责人员 | 人事股 | 县人民政府网站 | 信息形成之日起20个工作日内 |\n"
+    )
+    tasks = _tasks(text)
+    assert [(t["text"][:8], t["responsible"]) for t in tasks] == [
+        ("局领导班子成员相", ["办公室"]),
+        ("机关工作职责、机", ["办公室"]),
+        ("县教育局任免的机", ["人事股"]),
+    ]
+
+
+def test_question_marks_for_lost_characters_before_numbering() -> None:
+    # 89: a mirror printed lost characters as ? in front of each group's numbering
+    text = (
+        "三、分组情况\n"
+        "???(一)第一检查督导组;\n责任领导:胡小波\n责任单位:政法(应急)办、派出所\n"
+        "???(二)第二检查督导组;\n责任领导:艾进\n责任单位:工业办、城建办\n"
+    )
+    plan = TextReader().read(text.encode("utf-8"))
+    assert [p.text[:4] for p in plan.paragraphs()][1:3] == ["(一)第", "责任领导"]
+    tasks = _tasks(text)
+    assert [(t["number"], t["responsible"]) for t in tasks] == [
+        ("(一)", ["政法（应急）办", "派出所"]),
+        ("(二)", ["工业办", "城建办"]),
+    ]
+
+
+def test_an_item_saying_who_does_it_with_you_fuze() -> None:
+    # 90: each problem is followed by 整改要求:由X负责…; a description before the name
+    # (包片单位) is not part of it
+    text = (
+        "1、西大桥西侧河边堤岸警示牌沿线有垃圾死角和建筑垃圾。\n"
+        "整改要求:由县环卫站负责清除上述地段垃圾死角和建筑垃圾。\n"
+        "2、平利花园对面迎宾大道南围墙上有牛皮癣和野广告。\n"
+        "整改要求:由包片单位县气象局负责清除。\n"
+        "3、沿线商户出店占道经营问题较为突出。\n"
+        "整改要求:按照先劝阻、再强制的要求,由沿线包片单位县职教中心、县交通局负责开展劝阻教育。\n"
+    )
+    tasks = _tasks(text)
+    assert [(t["number"], t["responsible"]) for t in tasks] == [
+        ("1", ["县环卫站"]),
+        ("2", ["县气象局"]),
+        ("3", ["县职教中心", "县交通局"]),
+    ]
+
+
+def test_two_labels_on_one_line_with_the_space_between_lost() -> None:
+    # 86: 责任部门:X 配合部门:Y, the space between read as noise between CJK characters
+    units = parse_responsibility("责任部门:人社局 配合部门:各街道", "responsible")
+    assert (units.responsible, units.support) == (["人社局"], ["各街道"])
+    units = parse_responsibility("责任部门:城建局、农海局配合部门:各街道", "responsible")
+    assert (units.responsible, units.support) == (["城建局", "农海局"], ["各街道"])
+
+
+def test_titles_among_more_page_chrome() -> None:
+    # 85: the year in brackets on a line of its own ends the title; a count does not (54)
+    assert _title(
+        "2026年1月4日\n普陀区推进建设一流营商环境行动方案\n(2026年)\n一、建设高效便捷的服务环境\n"
+    ) == ("普陀区推进建设一流营商环境行动方案(2026年)")
+    assert _title("区政府2024年重点工作目标任务分解落实方案\n(共118项)\n一、…\n") == (
+        "区政府2024年重点工作目标任务分解落实方案"
+    )
+    # 91: a breadcrumb in pieces on lines of their own
+    assert _title(
+        "当前位置:首页\n>> 专题专栏 >> 归档专题\n市政府工作报告重点工作责任分解(2023年)\n"
+    ) == ("市政府工作报告重点工作责任分解(2023年)")
+    # 86: a page with no title line gives none, not its source and date fields
+    assert (
+        _title("来源:政府办 日期:2011-02-12\n【字体:大中小】\n1.建设公园。\n责任部门:城建局\n")
+        is None
+    )

@@ -153,3 +153,13 @@ PINYIN_READING = re.compile(
 def remove_pinyin(text: str) -> tuple[str, int]:
     """``text`` without pinyin readings after characters, and how many were removed."""
     return PINYIN_READING.subn("", text)
+
+
+# Characters a copy could not encode, printed as ``?`` (or U+FFFD) at a line's start, in
+# front of its numbering (89: ``???(一)第一检查督导组``): no line of a plan starts with one.
+_LOST_AT_LINE_START = re.compile(r"^[ \t\u3000]*[?？\ufffd]+(?=\S)", re.M)
+
+
+def remove_lost_characters(text: str) -> tuple[str, int]:
+    """``text`` without the runs of ``?`` that open lines, and how many lines had one."""
+    return _LOST_AT_LINE_START.subn("", text)

@@ -64,6 +64,7 @@ def label_kind(label: str) -> str:
     if text in _LABEL_OF:
         return _LABEL_OF[text]
     rules = (
+        ("extra", r"^是否"),  # a yes/no column (是否达到序时进度) names no role
         ("leaders", r"领导|责任人|负责人"),
         # units that score or oversee the work do not carry it (评分部门, 督办单位)
         ("extra", r"(?:评分|考核|督查|督办|督导|监督|评价|审核)(?:单位|部门|处室|科室)"),

@@ -64,9 +64,11 @@ def _body_starts(text: str) -> bool:
     )
 
 
-# a web page's breadcrumb: 首页 > 纲要规划, 当前位置：首页 » 政务公开 » …
+# a web page's breadcrumb: 首页 > 纲要规划, 当前位置：首页 » 政务公开 » …, or its pieces on
+# lines of their own (当前位置:首页 / >> 专题专栏 >> …)
 _BREADCRUMB = re.compile(
-    r"^(?:首页|主页|当前位置|您(?:现在)?的位置|位置)[:：]?\s*[>＞»›]|[>＞»›]\s*[^>＞»›]+[>＞»›]"
+    r"^(?:首页|主页)\s*[>＞»›]|^(?:当前位置|您(?:现在)?的位置|所在位置)|^\s*[>＞»›]"
+    r"|[>＞»›]\s*[^>＞»›]+[>＞»›]"
 )
 
 
@@ -87,6 +89,11 @@ _TITLE_LINE = re.compile(
     r"(?:\s*[-—_|｜]\s*\S{0,20})?$"
 )
 _MAX_TITLE_SEARCH = 20
+_BRACKET_LINE = re.compile(
+    r"^[（(](?:\d{4}(?:\s*[—–-]+\s*\d{4})?\s*年度?|试行|暂行|修订稿?|征求意见稿|草案)[）)]$"
+)
+# a page's field line (来源:政府办 日期:…, 【字体:大中小】): no title
+_FIELD_LINE = re.compile(r"^[【\[]?[\u4e00-\u9fff]{1,6}\s*[:：]")
 
 
 def _title_lines(doc: Document) -> list[Paragraph]:
@@ -112,7 +119,11 @@ def _title_lines(doc: Document) -> list[Paragraph]:
         issuer = above and len(above) <= 30 and not re.search("[:：]", above)
         if issuer and _ORG_END.search(simplify(above)) and not _skip(above):
             first -= 1
-        return head[first : k + 1]
+        last = k + 1
+        if last < len(head) and _BRACKET_LINE.match(join_lines(head[last].text)):
+            last += 1  # the title's bracketed tail on a line of its own: （2026年）, （试行）;
+            # a count (（共118项）) is no part of it
+        return head[first:last]
     return _first_short_lines(doc)
 
 
@@ -132,7 +143,7 @@ def _first_short_lines(doc: Document) -> list[Paragraph]:
     for block in doc.blocks:
         if isinstance(block, Table):
             break
-        if _skip(block.text):
+        if _skip(block.text) or _FIELD_LINE.match(join_lines(block.text)):
             if lines:
                 break
             continue

@@ -152,6 +152,21 @@ def _find_markers(text: str) -> list[Marker]:
     return [named] if named is not None else []
 
 
+# ``由X负责…`` anywhere in an item: 由 names who does what follows
+_PERFORMER = re.compile(r"由(?P<units>[^。；;，,：:]{2,80}?)(?:牵头负责|负责|牵头)")
+
+
+def _performer_clause(text: str) -> Marker | None:
+    """A clause of an item without sub-items, not only its last, that says who does the
+    work with 由 … 负责, what they do following (90: ``整改要求:由县环卫站负责清除上述地段
+    垃圾死角``): the first such clause whose units read as units; it stays part of the
+    task's text."""
+    for m in _PERFORMER.finditer(text):
+        if looks_like_units(without_people(m.group("units"))):
+            return Marker(m.start(), m.end(), m.group(0), keep=True)
+    return None
+
+
 def _closing_unit_clauses(text: str, opening: bool = False) -> Marker | None:
     """The clauses closing an item that name its units with their roles (``…。由市政府办
     牵头，市财政局配合。``, ``…，市发改委会同市财政局负责。``): one marker that stays part
@@ -379,8 +394,10 @@ def _clean(text: str) -> str:
     return flat if flat.strip(" ，,；;。、\n") else ""
 
 
-def _tasks_from_text(node: _Node, text: str, section: list[str]) -> list[ProseDraft]:
-    markers = find_markers(text)
+def _tasks_from_text(
+    node: _Node, text: str, section: list[str], markers: list[Marker] | None = None
+) -> list[ProseDraft]:
+    markers = find_markers(text) if markers is None else markers
     drafts: list[ProseDraft] = []
     previous = 0
     number = node.numbering.token or None if node.numbering else None
@@ -435,6 +452,10 @@ def _visit(node: _Node, section: list[str], out: list[ProseDraft], unit: str | N
         subitems = "\n".join(d.text for d in _descendants(node))
         text = own if not subitems else own + "\n" + subitems
         out.extend(_tasks_from_text(node, text, section))
+        return
+    performer = None if node.children or label else _performer_clause(own)
+    if performer is not None:  # an item of its own (no sub-items) saying 由X负责…
+        out.extend(_tasks_from_text(node, own, section, [performer]))
         return
     if label is not None:
         unit = label[0]

@@ -139,6 +139,17 @@ def _find_header(rows: list[RowView]) -> int | None:
     return None
 
 
+_SUB_LABEL = re.compile(r"^[^、，,。；;]{1,12}$")
+
+
+def _is_sub_header(cells: list[str]) -> bool:
+    """A second header row under the first (``牵头单位`` / ``配合单位`` under ``责任单位``): it
+    reads as a header and holds labels only, short and listing nothing (88's first row,
+    ``领导信息 | 局领导班子成员相片、姓名…``, names 领导 but is data)."""
+    filled = [join_lines(c) for c in cells if c.strip()]
+    return is_header_row(cells) and all(_SUB_LABEL.match(c) for c in filled)
+
+
 def _header_kinds(cells: list[str]) -> list[str]:
     return [label_kind(c) for c in cells if c.strip()]
 
@@ -182,14 +193,14 @@ def logical_tables(blocks: list[Block], notes: list[Note] | None = None) -> list
         if h is not None and (current is None or not _is_repeated_header(rows[h], current.labels)):
             labels = [join_lines(c) for c in rows[h].cells]
             body = rows[h + 1 :]
-            for row in body:
-                row.cells = _fold_unit_lines(row.cells, labels)
-            body = _join_unit_lines(body, len(labels), notes)
             if h + 1 < len(rows) and (
-                rows[h + 1].marked_header or is_header_row(rows[h + 1].cells)
+                rows[h + 1].marked_header or _is_sub_header(rows[h + 1].cells)
             ):
                 labels = _merge_header_rows(labels, rows[h + 1].cells)
                 body = rows[h + 2 :]
+            for row in body:
+                row.cells = _fold_unit_lines(row.cells, labels)
+            body = _join_unit_lines(body, len(labels), notes)
             width = max(len(labels), _mode_width(body))
             named = [label for label in labels if label.strip()]
             if _unlabelled_numbers(named, body) and width <= len(named) + 1:
@@ -342,8 +353,11 @@ def _fold_unit_lines(cells: list[str], labels: list[str]) -> list[str]:
     but the last takes one name and the last takes the rest, as one cell."""
     kinds = [label_kind(label) for label in labels]
     units = [i for i, k in enumerate(kinds) if k in ("lead", "responsible", "support")]
-    if len(cells) <= len(labels) or not units or kinds[0] != "number":
+    if not units or kinds[0] != "number":
         return cells  # without 序号 first, labels and cells may not line up (63)
+    cells = _units_before_other_columns(cells, kinds, units[-1])
+    if len(cells) <= len(labels):
+        return cells
     tail = labels[units[0] :]
     if not all(
         k in ("lead", "responsible", "support") or REMARKS_LABEL.search(t)
@@ -357,6 +371,25 @@ def _fold_unit_lines(cells: list[str], labels: list[str]) -> list[str]:
     if len(cells) - keep < 2:
         return cells
     return [*cells[:keep], "\n".join(cells[keep:])]
+
+
+def _units_before_other_columns(cells: list[str], kinds: list[str], last: int) -> list[str]:
+    """Units printed one per line where other columns follow the last unit column (87:
+    ``农业股`` / ``乡村产业发展股`` then the deadline): a unit name in the next column's place
+    that does not fit that column joins the unit cell."""
+    end = last + 1
+    while (
+        end < len(cells)
+        and end < len(kinds)
+        and kinds[end] not in ("lead", "responsible", "support")
+        and cells[end].strip()
+        and looks_like_units(cells[end])
+        and not cell_fits(kinds[end], cells[end])
+    ):
+        end += 1
+    if end == last + 1 or not cells[last].strip() or len(cells) > len(kinds):
+        return cells  # a row wider than the header may hold its extra cells anywhere
+    return [*cells[:last], "\n".join(cells[last:end]), *cells[end:]]
 
 
 def _join_unit_lines(rows: list[RowView], width: int, notes: list[Note] | None) -> list[RowView]:
@@ -544,19 +577,24 @@ def _fit_score(cells: list[str], roles: list[str]) -> int:
 
 
 def fix_shifted_cells(table: LogicalTable) -> None:
-    """Put back a row pushed right by a stray empty cell: remove the empty cell when the
-    row's cells then fit their columns clearly better (two more cells in place)."""
+    """Put back a row pushed right by a stray cell: an empty cell left of the task, or a
+    bare number outside the number column (87: ``经管站 | 2 | 2023年底``); the cell is
+    removed when the row's cells then fit their columns clearly better (two more in place,
+    the stray number counting as one)."""
     task = table.column("task")
     if task is None:
         return
     for row in table.rows:
         base = _fit_score(row.cells, table.roles)
         best, best_score = None, base + 1
-        for k in range(min(task + 1, table.width)):
-            if row.cells[k].strip():
+        for k in range(table.width):
+            stray = table.roles[k] != "number" and is_row_number(row.cells[k])
+            if row.cells[k].strip() and not stray:
+                continue
+            if not stray and k > task:
                 continue
             shifted = row.cells[:k] + row.cells[k + 1 :] + [""]
-            score = _fit_score(shifted, table.roles)
+            score = _fit_score(shifted, table.roles) + stray  # a bare number is evidence too
             if score > best_score:
                 best, best_score = shifted, score
         if best is not None:

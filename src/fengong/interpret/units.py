@@ -112,12 +112,28 @@ def _role_lexicon() -> dict[str, str]:
     return lexicon
 
 
+def _import_jieba() -> Any:
+    """Import jieba without ``pkg_resources``: jieba 0.42 imports it (about 150 ms, more
+    than everything else fengong loads) only to find its own data files, and falls back
+    to plain paths when it is missing. It is hidden for that one import."""
+    import sys
+
+    hide = "pkg_resources" not in sys.modules
+    if hide:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        import jieba
+    finally:
+        if hide:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
 @lru_cache(maxsize=1)
 def _tokenizer() -> Any:
     import logging
 
-    import jieba
-
+    jieba = _import_jieba()
     jieba.setLogLevel(logging.WARNING)
     path = resources.files("fengong").joinpath("data/role_words.txt")
     with resources.as_file(path) as dict_path:
@@ -188,6 +204,19 @@ def split_outside_brackets(text: str, seps: str) -> list[str]:
     return [p for p in parts if p.strip()]
 
 
+_ROLE_LABEL_START = re.compile(r"牵头|责任|负责|主办|承办|协办|配合|参与|参加|协同|协助|协作|主要")
+
+
+def _unit_before_label(label: str) -> int:
+    """Where a label really starts when the unit before it ran into it (86: ``责任部门:人社局
+    配合部门:各街道`` with its space lost, ``人社局配合部门``): after the longest unit name
+    that the rest, a label naming a role, follows. 0 when the label is whole."""
+    for k in range(len(label) - 2, 1, -1):
+        if _ROLE_LABEL_START.match(label[k:]) and is_unit(label[:k]):
+            return k
+    return 0
+
+
 def labelled_spans(text: str) -> list[tuple[str | None, str]]:
     """Split a responsibility text at its labels: ``[(label or None, text after it)]``.
 
@@ -196,10 +225,11 @@ def labelled_spans(text: str) -> list[tuple[str | None, str]]:
     spans: list[tuple[str | None, str]] = []
     last_end, last_label = 0, None
     for m in _LABEL.finditer(text):
-        before = text[last_end : m.start()]
+        start = m.start() + _unit_before_label(m.group("label"))
+        before = text[last_end:start]
         if before.strip(" ，,；;。") or last_label is not None:
             spans.append((last_label, before))
-        last_label, last_end = m.group("label"), m.end()
+        last_label, last_end = text[start : m.end("label")], m.end()
     spans.append((last_label, text[last_end:]))
     return [(label, body) for label, body in spans if body.strip(" ，,；;。") or label]
 
@@ -218,9 +248,18 @@ def is_unit(name: str) -> bool:
     core = simplify(_core(name))
     if len(core) < 2 or core in GENERIC_WORDS or core in BARE_BODIES:
         return False
+    if core[0].isdigit():
+        return False  # a count (``2所``, ``3个中心``), not a name
     if core.startswith("各"):
         return True
     return core.endswith(UNIT_SUFFIXES) or core.endswith(PLACE_SUFFIXES)
+
+
+# a description in front of a name (90: ``包片单位县气象局``, ``沿线包片单位县供销社``): a
+# generic 单位 / 部门 is the head of the description, the name after it starts at its level
+_DESCRIBED = re.compile(
+    r"^[\u4e00-\u9fff]{0,10}?(?:单位|部门)(?=[省市县区镇乡][\u4e00-\u9fff]{2,})"
+)
 
 
 def clean_unit(name: str) -> str:
@@ -229,6 +268,7 @@ def clean_unit(name: str) -> str:
     name = full_width_brackets(re.sub(r"\s+", "", name))
     name = name.strip("，,；;。、:：/ ")
     name = re.sub(r"^(?:分别由|由|及|和|与|并|、)+", "", name)
+    name = _DESCRIBED.sub("", name)
     if "等" in name:
         head = _TAIL.sub("", name)
         if head and head != name and (is_unit(head) or head.endswith("）")):

@@ -152,12 +152,21 @@ def _value(cell: PipeCell) -> int:
 
 
 def _run_from(cells: list[PipeCell], start: int) -> list[int]:
+    """Row numbers from ``start`` on: n, n+1, n+2 …; when n+1 is nowhere after n, the
+    next larger number (a plan that prints only its share of a longer list: 6, 52, 53 …)."""
+    values = [_value(c) for c in cells]
     positions = [start]
-    expected = _value(cells[start]) + 1
-    for i in range(start + 2, len(cells)):
-        if _value(cells[i]) == expected and i - positions[-1] >= 2:
+    expected = values[start] + 1
+    i = start + 2
+    while i < len(cells):
+        if values[i] == expected or (
+            values[i] > expected and expected not in values[positions[-1] + 2 :]
+        ):
             positions.append(i)
-            expected += 1
+            expected = values[i] + 1
+            i += 2
+            continue
+        i += 1
     return positions
 
 
@@ -248,6 +257,11 @@ _NUMBER_HEADER = re.compile(r"^(?:序号|序號|编号|編號)$")
 _LABEL_CELL = re.compile(r"^[^。，,；;]{1,14}$")
 
 
+def _is_label_cell(text: str) -> bool:
+    """A header label: short, no sentence punctuation, not a row number."""
+    return bool(_LABEL_CELL.match(text)) and not _ROW_NUMBER.match(text)
+
+
 def _join_label_notes(labels: list[PipeCell]) -> list[PipeCell]:
     """A header label the copy broke before its bracketed note (``责任股室`` / ``(单位)``) is
     one label: a line that is only a bracket joins the label before it."""
@@ -274,7 +288,12 @@ def line_cell_table_at(lines: list[str], start: int) -> tuple[Table, int] | None
         if text:
             cells.append(PipeCell(text, i, True))
     header_end = next(
-        (k for k, c in enumerate(cells) if not _LABEL_CELL.match(c.text) or c.text == "1"), 0
+        (
+            k
+            for k, c in enumerate(cells)
+            if not _LABEL_CELL.match(c.text) or _ROW_NUMBER.match(c.text)
+        ),
+        0,
     )
     body = cells[header_end:]
     positions = _number_positions(body)
