@@ -42,7 +42,12 @@ CORPUS = ROOT / "tests" / "corpus"
 GOLDEN = ROOT / "tests" / "golden"
 SAMPLES = ROOT / "samples"
 ROLES = ("lead", "responsible", "support")
-FORMATS = {"text": ".txt", "docx": ".docx", "pdf": ".pdf"}
+FORMATS = {"text": ".txt", "docx": ".docx", "pdf": ".pdf", "official": ".pdf"}
+# where each format's copies live, under tests/corpus/ and samples/; "official": the PDF
+# printed with the page furniture of official documents (GB/T 9704 page numbers, a running
+# head, an 附件 label)
+FOLDERS = {"docx": "docx", "pdf": "pdf", "official": "pdf/official"}
+READERS = {"official": "pdf"}
 
 _NUMBERING = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百]+[章节条部分项]|[一二三四五六七八九十百]+[、.．]"
@@ -220,7 +225,7 @@ def parse_tasks(path: Path, fmt: str) -> tuple[list[dict[str, Any]], str | None,
     from fengong.errors import FengongError
 
     try:
-        plan = fengong.parse(path, format=fmt)
+        plan = fengong.parse(path, format=READERS.get(fmt, fmt))
     except FengongError as err:
         return [], None, f"{err.code}: {err}"
     return [t.model_dump(mode="json") for t in plan.tasks], plan.title, None
@@ -240,9 +245,10 @@ def documents(only: str | None = None) -> list[tuple[Path, dict[str, Any]]]:
 def copy_path(gold_path: Path, fmt: str) -> Path:
     """Where the ``fmt`` copy of a gold file's document lives (it may not exist)."""
     stem = gold_path.name.removesuffix(".gold.json")
+    folder = FOLDERS.get(fmt, fmt)
     if gold_path.parent == GOLDEN:
-        return SAMPLES / fmt / f"{stem}{FORMATS[fmt]}"
-    return CORPUS / f"{stem}.txt" if fmt == "text" else CORPUS / fmt / f"{stem}{FORMATS[fmt]}"
+        return SAMPLES / folder / f"{stem}{FORMATS[fmt]}"
+    return CORPUS / f"{stem}.txt" if fmt == "text" else CORPUS / folder / f"{stem}{FORMATS[fmt]}"
 
 
 def copies(gold_path: Path, formats: list[str]) -> list[tuple[str, Path]]:

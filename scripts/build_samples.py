@@ -2,8 +2,10 @@
 
     python scripts/build_samples.py docx          # samples/docx/*.docx (the seed plans)
     python scripts/build_samples.py pdf           # samples/pdf/**/*.pdf (LibreOffice)
+    python scripts/build_samples.py pdf-official  # one variant folder only (pdf-variants, …)
     python scripts/build_samples.py corpus        # tests/corpus/docx/*.docx
     python scripts/build_samples.py corpus-pdf    # tests/corpus/pdf/*.pdf (LibreOffice)
+    python scripts/build_samples.py corpus-official  # tests/corpus/pdf/official/*.pdf
 
 The source of every copy is a transcription made by hand from the document,
 ``tests/corpus/tables/<stem>.table.json`` (format: tests/corpus/tables/README.md), never
@@ -286,7 +288,12 @@ def _page_number_footer(section: Any) -> None:
     """Centre a ``— N —`` page number in the footer, as government documents print it."""
     paragraph = section.footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph.add_run("— ")
+    _page_number(paragraph, spaced=True)
+
+
+def _page_number(paragraph: Any, spaced: bool) -> None:
+    """Append ``— N —`` (``—N—`` unless ``spaced``) with N Word's PAGE field."""
+    paragraph.add_run("— " if spaced else "—")
     for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"),
                        ("end", None)):  # fmt: skip
         run = paragraph.add_run()
@@ -298,7 +305,7 @@ def _page_number_footer(section: Any) -> None:
             run._r.append(instr)
         else:
             run.add_text(text or "")
-    paragraph.add_run(" —")
+    paragraph.add_run(" —" if spaced else "—")
 
 
 def _add_paragraphs(doc: Any, lines: list[str], headings: HeadingNumbering) -> None:
@@ -421,33 +428,92 @@ def _portrait_a4(doc: Any) -> None:
     _fit_tables(doc, text_width=Cm(21 - 6.4))
 
 
+RUNNING_HEAD = "政务公开工作文件汇编"
+
+
+def _official_furniture(doc: Any) -> None:
+    """Print as GB/T 9704 has official documents printed: an ``附件1`` label above the
+    title, the page number ``— N —`` right on odd pages and ``—N—`` left on even ones, a
+    running head with the plan's title (or, for a plan without one, a collection's name)
+    on every page."""
+    first = next((p.text for p in doc.paragraphs if p.text.strip()), "")
+    title = first if len(first) <= 40 else RUNNING_HEAD  # a plan without a title line
+    label = doc.add_paragraph("附件1")._p  # moved to the top, before any table
+    doc.element.body.remove(label)
+    doc.element.body.insert(0, label)
+    doc.settings.odd_and_even_pages_header_footer = True
+    for section in doc.sections:
+        for footer, align, spaced in (
+            (section.footer, WD_ALIGN_PARAGRAPH.RIGHT, True),
+            (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT, False),
+        ):
+            footer.is_linked_to_previous = False
+            paragraph = footer.paragraphs[0]
+            for run in list(paragraph.runs):
+                run._r.getparent().remove(run._r)
+            _page_number(paragraph, spaced)
+            paragraph.alignment = align
+        for header in (section.header, section.even_page_header):
+            header.is_linked_to_previous = False
+            header.paragraphs[0].text = title
+            header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def _official_portrait(doc: Any) -> None:
+    """The official furniture on portrait A4 pages (the table cut at other places)."""
+    _official_furniture(doc)
+    _portrait_a4(doc)
+
+
+# the printed variants of each seed plan, beside LibreOffice's plain print of its DOCX
+VARIANTS: dict[str, Any] = {
+    "variants": _portrait_a4,
+    "unruled": _remove_borders,
+    "official": _official_furniture,
+    "official-portrait": _official_portrait,
+}
+
+
 def build_all_pdf(which: str) -> list[Path]:
     """Write, from each DOCX, a PDF as LibreOffice prints it. For the seeds (``which`` =
     "samples"): ``samples/pdf/<stem>.pdf``; ``samples/pdf/variants/<stem>.pdf`` printed on
     portrait A4 with wide margins, so that the page breaks fall elsewhere in the same plan;
-    and, for plans with a table, ``samples/pdf/unruled/<stem>.pdf`` with the table's lines
-    removed (aligned text). For the corpus ("corpus"): ``tests/corpus/pdf/<stem>.pdf``."""
-    if which == "corpus":
-        out_dir = CORPUS / "pdf"
+    for plans with a table, ``samples/pdf/unruled/<stem>.pdf`` with the table's lines
+    removed (aligned text); ``samples/pdf/official/<stem>.pdf`` with the page furniture of
+    official documents, landscape tables, and ``official-portrait`` the same on portrait
+    pages. For the corpus ("corpus"): ``tests/corpus/pdf/<stem>.pdf``. ``which`` may also
+    name one variant folder, to build that one only."""
+    if which in ("corpus", "corpus-official"):
+        out_dir = CORPUS / "pdf" / ("official" if which == "corpus-official" else "")
         out_dir.mkdir(exist_ok=True)
-        return [
-            convert_with_soffice(src, "pdf", out_dir)
-            for src in sorted((CORPUS / "docx").glob("*.docx"))
-        ]
+        sources = sorted((CORPUS / "docx").glob("*.docx"))
+        if which == "corpus":
+            return [convert_with_soffice(src, "pdf", out_dir) for src in sources]
+        return _print_changed(sources, _official_furniture, out_dir)
     out_dir = ROOT / "samples" / "pdf"
     sources = sorted((ROOT / "samples" / "docx").glob("*.docx"))
-    written = [convert_with_soffice(src, "pdf", out_dir) for src in sources]
+    written = []
+    if which == "samples":
+        written = [convert_with_soffice(src, "pdf", out_dir) for src in sources]
+    folders = VARIANTS if which == "samples" else {which: VARIANTS[which]}
+    for folder, change in folders.items():
+        target = out_dir / folder
+        target.mkdir(parents=True, exist_ok=True)
+        with_table = [s for s in sources if folder != "unruled" or new_document(str(s)).tables]
+        written += _print_changed(with_table, change, target)
+    return written
+
+
+def _print_changed(sources: list[Path], change: Any, out_dir: Path) -> list[Path]:
+    """Print each DOCX to a PDF in ``out_dir`` after ``change`` (a function of the
+    python-docx Document) has altered a copy of it."""
+    written = []
     with tempfile.TemporaryDirectory() as tmp:
-        for folder, change in (("variants", _portrait_a4), ("unruled", _remove_borders)):
-            target = out_dir / folder
-            target.mkdir(parents=True, exist_ok=True)
-            for src in sources:
-                doc = new_document(str(src))
-                if folder == "unruled" and not doc.tables:
-                    continue
-                change(doc)
-                doc.save(str(Path(tmp) / src.name))
-                written.append(convert_with_soffice(Path(tmp) / src.name, "pdf", target))
+        for src in sources:
+            doc = new_document(str(src))
+            change(doc)
+            doc.save(str(Path(tmp) / src.name))
+            written.append(convert_with_soffice(Path(tmp) / src.name, "pdf", out_dir))
     return written
 
 
@@ -460,10 +526,15 @@ def main(argv: list[str]) -> int:
         written += build_all_docx("samples")
     if "pdf" in targets:
         written += build_all_pdf("samples")
+    for folder in VARIANTS:
+        if f"pdf-{folder}" in targets:
+            written += build_all_pdf(folder)
     if "corpus" in targets:
         written += build_all_docx("corpus")
     if "corpus-pdf" in targets:
         written += build_all_pdf("corpus")
+    if "corpus-official" in targets:
+        written += build_all_pdf("corpus-official")
     for path in written:
         print(path.relative_to(ROOT))
     return 0

@@ -35,7 +35,7 @@ def _stated(fmt: str) -> dict[str, float]:
     return dict(zip(("task_f1", "unit_f1", "role_acc"), map(float, m.groups()), strict=True))
 
 
-@pytest.mark.parametrize("fmt", ["text", "docx", "pdf"])
+@pytest.mark.parametrize("fmt", ["text", "docx", "pdf", "official"])
 def test_corpus_totals_do_not_fall(fmt: str) -> None:
     totals = _benchmark().run([fmt], out=io.StringIO())
     got = totals[fmt].figures()

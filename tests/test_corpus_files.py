@@ -35,3 +35,5 @@ def test_every_corpus_transcription_has_its_copies() -> None:
     assert len(stems) >= 12
     assert stems == sorted(p.stem for p in (CORPUS / "docx").glob("*.docx"))
     assert stems == sorted(p.stem for p in (CORPUS / "pdf").glob("*.pdf"))
+    # printed with official documents' page furniture (scripts/build_samples.py)
+    assert stems == sorted(p.stem for p in (CORPUS / "pdf" / "official").glob("*.pdf"))

@@ -230,3 +230,32 @@ def test_text_drawn_twice_for_bold_is_read_once() -> None:
     )
     doc = read_document(data, "bold.pdf")
     assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == ["Plan 2025"]
+
+
+def test_page_numbers_as_official_documents_print_them() -> None:
+    from fengong.textnorm import is_page_number
+
+    for text in ("— 1 —", "—2—", "- 3 -", "第 4 页", "5/12", "第5页 共12页", "————"):
+        assert is_page_number(text), text
+    for text in ("1.推进政务公开", "2023年底", "— 附件 —"):
+        assert not is_page_number(text), text
+
+
+def test_a_running_head_on_both_pages_of_a_two_page_plan_is_furniture() -> None:
+    from fengong.parsers.pdf import _furniture_keys
+
+    def page(number: int, head: str) -> _Page:
+        p = _Page(number, 595.0, 842.0)
+        p.items = [
+            (30.0, _Line(number, 100, 400, 30, 45, head, 10.5)),
+            (300.0, _Line(number, 90, 500, 300, 315, f"正文第{number}页的文字", 16)),
+        ]
+        return p
+
+    keys = _furniture_keys(
+        [
+            page(1, "从化区2019年政务公开工作要点分工方案"),
+            page(2, "从化区2019年政务公开工作要点分工方案"),
+        ]
+    )
+    assert keys == {"从化区#年政务公开工作要点分工方案"}

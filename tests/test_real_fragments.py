@@ -927,3 +927,76 @@ def test_titles_among_more_page_chrome() -> None:
         _title("来源:政府办 日期:2011-02-12\n【字体:大中小】\n1.建设公园。\n责任部门:城建局\n")
         is None
     )
+
+
+def test_small_full_stop_numbering_and_labelled_lines() -> None:
+    # 97: items numbered 1﹒ (U+FE52), three labelled lines each
+    text = (
+        "一、确保完成全年主要预期目标\n"
+        "1﹒全省生产总值增长7%以上。\n牵头负责领导:刘惠。\n牵头责任单位:省发展改革委。\n"
+        "协同责任单位:省政府各部门、各直属机构。\n"
+        "2﹒一般公共预算收入增长7%左右。\n牵头负责领导:刘惠。\n牵头责任单位:省财政厅。\n"
+        "协同责任单位:省发展改革委、省税务局等。\n"
+    )
+    tasks = _tasks(text)
+    assert [(t["number"], t["text"][:6], t["lead"], t["leaders"]) for t in tasks] == [
+        ("1", "全省生产总值", ["省发展改革委"], ["刘惠"]),
+        ("2", "一般公共预算", ["省财政厅"], ["刘惠"]),
+    ]
+
+
+def test_a_marker_opened_with_a_doubled_bracket() -> None:
+    # 98: ((牵头科室:综合法规科,配合科室:局各科室(中心)) — one bracket too many
+    tasks = _tasks(
+        "4.政策性文件与解读材料同步组织。((牵头科室:综合法规科,配合科室:局各科室(中心))\n"
+        "5.科学确定解读范围。(牵头科室:综合法规科,配合科室:局各科室(中心))\n"
+    )
+    assert [(t["lead"], t["support"]) for t in tasks] == [
+        (["综合法规科"], ["局各科室（中心）"]),
+        (["综合法规科"], ["局各科室（中心）"]),
+    ]
+    units = parse_responsibility("(牵头科室:综合法规科,配合科室:局各科室(中心))", "responsible")
+    assert (units.lead, units.responsible, units.support) == (
+        ["综合法规科"],
+        [],
+        ["局各科室（中心）"],
+    )
+
+
+def test_a_row_of_only_a_date_and_a_unit_sits_under_the_merged_task() -> None:
+    # 95: a task cell merged over two rows that differ in deadline and lead; the second
+    # row's copy prints only 2021.8 | 城投集团
+    text = (
+        "项目名称 | 工作任务 | 计划完成时间 | 牵头单位 |\n"
+        "1.城市人居环境提升项目 | 对人民中路等3条城区道路进行综合提升改造; | 11月 | 建设局 |\n"
+        "2021.8 | 城投集团 | ||\n"
+        "对七星路等重点区域进行绿化亮化提档升级; | 2021.12 | 城投集团 | |\n"
+        "新建停车场3处,新增停车位1000个以上。 | 11月 | 建设局 | |\n"
+        "2021年11月 | 经开区 | ||\n"
+    )
+    tasks = _tasks(text)
+    assert [(t["text"][:6], t["lead"], t["deadline"]["raw"]) for t in tasks] == [
+        ("对人民中路等", ["建设局"], "11月"),
+        ("对人民中路等", ["城投集团"], "2021.8"),
+        ("对七星路等重", ["城投集团"], "2021.12"),
+        ("新建停车场3", ["建设局"], "11月"),
+        ("新建停车场3", ["经开区"], "2021年11月"),
+    ]
+    assert {str(t["deadline"]["due"]) for t in tasks[1:3]} == {"2021-08-31", "2021-12-31"}
+
+
+def test_unit_paragraphs_run_together_on_one_line() -> None:
+    # 93: a document site's copy with every line break lost and page counters inside words
+    text = (
+        "三、组织领导及职责分工各组成单位及其职责如下:县环保局。负责对全县秸秆禁烧工作实施统一监督。"
+        "县交通局、公路局。负责对国道、省道两侧燃烧秸秆情况的巡查第2页共4页,依法进行查处。"
+        "县农委。负责全县农作物秸秆综合利用工作。"
+    )
+    plan = parse_bytes(text.encode("utf-8"), "fragment.txt")
+    assert [(t.text[:6], t.responsible) for t in plan.tasks] == [
+        ("负责对全县秸", ["县环保局"]),
+        ("负责对国道、", ["县交通局", "公路局"]),
+        ("负责全县农作", ["县农委"]),
+    ]
+    assert "第2页" not in plan.tasks[1].text
+    assert "page-counters-removed" in {w.code for w in plan.warnings}

@@ -24,7 +24,11 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000\ufeff]+")
 _TERMINAL = set("。；;！!？?")
 
 # An item number at the start of a paragraph: 一、 （一） (1) 1. 1、 (not 1.5)
-ITEM_NUMBER = r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、](?!\d)"
+# what ends an item number: 1. 1．1、 and the small full stop 1﹒ of some copies
+NUMBER_DOT = "[.．、﹒]"
+ITEM_NUMBER = (
+    rf"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+{NUMBER_DOT}(?!\d)"
+)
 # A heading's number: 一、 （一）
 HEADING_NUMBER = r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]"
 
@@ -163,3 +167,25 @@ _LOST_AT_LINE_START = re.compile(r"^[ \t\u3000]*[?？\ufffd]+(?=\S)", re.M)
 def remove_lost_characters(text: str) -> tuple[str, int]:
     """``text`` without the runs of ``?`` that open lines, and how many lines had one."""
     return _LOST_AT_LINE_START.subn("", text)
+
+
+# a page number as official documents and copies print it: ``— 3 —``, ``—3—``, ``第3页``,
+# ``3/12``, ``第 3 页 共 12 页``
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-—–－_·•]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?"
+    r"[\s\-—–－_·•]*$"
+)
+
+
+def is_page_number(text: str) -> bool:
+    """A line that is only a page number, or only the rule around one (``———``)."""
+    return not text.strip(" \t-—–－_·•") or bool(_PAGE_NUMBER.match(text))
+
+
+# a page counter a document-sharing site prints inside the text (93: ``县农作第2页共4页物秸秆``)
+_PAGE_COUNTER = re.compile(r"第\s*\d{1,4}\s*页\s*[/／,，]?\s*共\s*\d{1,4}\s*页")
+
+
+def remove_page_counters(text: str) -> tuple[str, int]:
+    """``text`` without ``第N页共M页`` counters, and how many were removed."""
+    return _PAGE_COUNTER.subn("", text)

@@ -67,7 +67,10 @@ def cell_fits(role: str, text: str) -> bool:
     if role == "section":
         return is_heading(text)
     if role in ("task", "content"):
-        return not is_heading(text) and not is_row_number(text) and len(join_lines(text)) > 6
+        flat = join_lines(text)
+        if len(flat) <= 12 and looks_like_deadline(flat):
+            return False  # a date alone (2021年11月) is no task
+        return not is_heading(text) and not is_row_number(text) and len(flat) > 6
     if role in ("lead", "responsible", "support"):
         return looks_like_units(text)
     if role == "leaders":

@@ -28,6 +28,12 @@ _BARE_YEAR = re.compile(
     r"(?P<y1>\d{4})\s*(?:年)?\s*[-—–~至到]\s*(?P<year>\d{4})\s*年|(?P<only>\d{4})\s*年"
 )
 
+# dates written with figures only: 2021.8, 2021.12.31, 2021/8/31, 2021-08 (not 2021.8万元)
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d.])(?P<year>(?:19|20)\d{2})\s*[.．/\-]\s*(?P<month>\d{1,2})"
+    r"(?:\s*[.．/\-]\s*(?P<day>\d{1,2}))?(?![\d%％万亿元个项.])"
+)
+
 _RECURRING = re.compile(r"每(?:年|季度|季|个?月|周|半年|天|日|学期)|定期|按月|按季|逐月|逐季")
 _CONDITIONAL = re.compile(
     r"(?:出台|发布|印发|实施|批准|下达|部署|确定|完成|公布|生效|颁布|到位)(?:之)?后|待.+后|之日起|根据.*(?:安排|进度|部署)|视情"
@@ -75,7 +81,17 @@ def _hits(text: str, plan_year: int | None) -> list[_Hit]:
         taken.append((m.start(), m.end()))
         hits.append(_Hit(due, kind, m.start()))
 
+    for m in _NUMERIC_DATE.finditer(text):
+        in_month, in_year = int(m.group("month")), int(m.group("year"))
+        if not 1 <= in_month <= 12:
+            continue
+        if m.group("day"):
+            add(m, _safe_date(in_year, in_month, int(m.group("day"))), "date")
+        else:
+            add(m, _last_day(in_year, in_month), "month")
     for m in _DATE.finditer(text):
+        if not free(m):
+            continue
         add(
             m,
             _safe_date(_year_of(m, plan_year), int(m.group("month")), int(m.group("day"))),

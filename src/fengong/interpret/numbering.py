@@ -10,14 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from fengong.textnorm import NUMBER_DOT
+
 CN_DIGITS = "一二三四五六七八九十百零〇两"
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("chapter", re.compile(rf"^\s*(第[{CN_DIGITS}\d]+[章节部分篇])\s*")),
-    ("cn", re.compile(rf"^\s*([{CN_DIGITS}]+)\s*[、．.]\s*")),
-    ("cn-paren", re.compile(rf"^\s*([（(]\s*[{CN_DIGITS}]+\s*[）)])\s*[、．.]?\s*")),
-    ("arabic-paren", re.compile(r"^\s*([（(]\s*\d{1,3}\s*[）)])\s*[、．.]?\s*")),
-    ("arabic", re.compile(r"^\s*(\d{1,3})\s*(?:[、．.](?!\d)|\s*[）)])\s*")),
+    ("cn", re.compile(rf"^\s*([{CN_DIGITS}]+)\s*{NUMBER_DOT}\s*")),
+    ("cn-paren", re.compile(rf"^\s*([（(]\s*[{CN_DIGITS}]+\s*[）)])\s*{NUMBER_DOT}?\s*")),
+    ("arabic-paren", re.compile(rf"^\s*([（(]\s*\d{{1,3}}\s*[）)])\s*{NUMBER_DOT}?\s*")),
+    ("arabic", re.compile(rf"^\s*(\d{{1,3}})\s*(?:{NUMBER_DOT}(?!\d)|\s*[）)])\s*")),
     ("circled", re.compile(r"^\s*([\u2460-\u2473\u2776-\u277f])\s*")),
 )
 

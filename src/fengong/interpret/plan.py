@@ -89,7 +89,7 @@ def _table_task(
         if not value.strip():
             continue
         if role == "number":
-            number = join_lines(value).rstrip("、.．")
+            number = join_lines(value).rstrip("、.．﹒")
         elif role == "measures":
             measures += split_items(value)
         elif role == "criteria":

@@ -32,7 +32,7 @@ from fengong.interpret.units import (
     split_outside_brackets,
     without_people,
 )
-from fengong.textnorm import join_lines, simplify, squash_spaces
+from fengong.textnorm import NUMBER_DOT, join_lines, simplify, squash_spaces
 
 _OPEN, _CLOSE = "（([【", "）)]】"
 _LABEL_START = re.compile(r"^\s*(?P<label>[\u4e00-\u9fff]{1,8}?)\s*[:：]")
@@ -55,7 +55,7 @@ _CLAUSE_END = re.compile(r"[，,；;。]")
 
 
 # ``卫生部：负责…`` / ``（二十一）市公安局。负责…``: a unit's name opening its paragraph
-_UNIT_LABEL = re.compile(r"^[ \u3000]*(?P<unit>[\u4e00-\u9fff（）()]{2,24}?)[ \u3000]*[:：。]")
+_UNIT_LABEL = re.compile(r"^[ \u3000]*(?P<unit>[\u4e00-\u9fff（）()、]{2,24}?)[ \u3000]*[:：。]")
 # field names of a document's header block that end like a unit (发文机关：…)
 _FIELD_LABEL = re.compile(
     r"(?:发文|主送|抄送|印发|发布|制发|成文|来文|联系|报送)(?:机关|单位|部门)$"
@@ -126,7 +126,12 @@ def find_markers(text: str) -> list[Marker]:
 def _find_markers(text: str) -> list[Marker]:
     markers: list[Marker] = []
     depth, start = 0, -1
+    # a doubled opening bracket that leaves the text unbalanced is a typo for one (98)
+    unclosed = sum(text.count(c) for c in _OPEN) - sum(text.count(c) for c in _CLOSE)
     for i, ch in enumerate(text):
+        if ch in _OPEN and depth == 0 and unclosed > 0 and text[i + 1 : i + 2] == ch:
+            unclosed -= 1
+            continue
         if ch in _OPEN:
             if depth == 0:
                 start = i
@@ -271,8 +276,10 @@ def unit_label(text: str) -> tuple[str, int] | None:
     if m is None:
         return None
     name = m.group("unit")
-    if shadow[m.end() - 1] == "。" and not shadow[m.end() :].lstrip().startswith(("负责", "牵头")):
-        return None  # a name closing a sentence is a label only before its duty
+    duty = shadow[m.end() :].lstrip().startswith(("负责", "牵头"))
+    if (shadow[m.end() - 1] == "。" or "、" in name) and not duty:
+        return None  # a name closing a sentence, or a list (各县、市、区人民政府：, the
+        # addressees), is a label only before its duty
     if _is_role_label(name) or _FIELD_LABEL.search(name) or not is_unit(name):
         return None
     start = m.start("unit")
@@ -489,20 +496,24 @@ def _unit_task(node: _Node, section: list[str], text: str, unit: str) -> ProseDr
 # An item number after white space, or after a sentence's end when it is not ``1`` (an
 # inline list ``…：1、…；2、…`` stays in its paragraph).
 _RUN_ON = re.compile(
-    r"(?:(?<=\S)[ \u3000]+(?=_N)|(?<=[。）)])(?![1一][、.．])(?=_N))".replace(
-        "_N", r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})[、.．](?!\d)"
-    )
+    r"(?:(?<=\S)[ \u3000]+(?=_N)|(?<=[。）)])(?![1一]_D)(?=_N))".replace(
+        "_N", r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})_D(?!\d)"
+    ).replace("_D", NUMBER_DOT)
 )
 
 
 # A unit label after a sentence's end and white space: where a copy that lost its line
 # breaks put the next ``卫生部：负责…`` paragraph.
 _RUN_ON_LABEL = re.compile(r"(?<=[。；;])[ \u3000]+(?=[\u4e00-\u9fff（）()]{2,24}[ \u3000]*[:：])")
+# ``…县环保局。负责…`` run on after a sentence's end with no space (93): a unit named as
+# the label of the paragraph that says what it does
+_RUN_ON_UNIT = re.compile(r"(?<=[。；;：:])(?=[\u4e00-\u9fff、（）()]{2,24}。负责)")
 
 
 def _run_on_cuts(text: str) -> list[int]:
     cuts = [m.start() for m in _RUN_ON.finditer(text) if m.start() > 0]
     cuts += [m.end() for m in _RUN_ON_LABEL.finditer(text) if unit_label(text[m.end() :])]
+    cuts += [m.end() for m in _RUN_ON_UNIT.finditer(text) if unit_label(text[m.end() :])]
     return sorted(set(cuts))
 
 

@@ -39,7 +39,7 @@ from fengong.interpret.notes import Note
 from fengong.interpret.numbering import OutlineStack, number_value, split_numbering
 from fengong.interpret.units import ROLES as UNIT_ROLES
 from fengong.interpret.units import looks_like_units
-from fengong.textnorm import ends_sentence, join_lines
+from fengong.textnorm import ends_sentence, is_page_number, join_lines
 
 FILL_ROLES = frozenset(
     {"lead", "responsible", "support", "leaders", "deadline", "criteria", "measures", "extra"}
@@ -71,6 +71,7 @@ class LogicalTable:
     block: int = 0  # index in Document.blocks of the piece that starts the table
     notes: list[Note] = field(default_factory=list)
     heading: str | None = None  # the numbered heading printed right above the table
+    header_rows: list[list[str]] = field(default_factory=list)  # as printed, one or two
     from_content: list[int] = field(default_factory=list)  # columns whose cells gave the role
 
     @property
@@ -159,12 +160,6 @@ def _is_repeated_header(row: RowView, labels: list[str]) -> bool:
     return is_header_row(row.cells) and kinds == _header_kinds(labels)
 
 
-def _is_page_furniture(text: str) -> bool:
-    """Page numbers and similar lines that a copy leaves between table pieces."""
-    stripped = re.sub(r"[\s\-—–_·•第页共/]", "", text)
-    return not stripped or stripped.isdigit()
-
-
 def _mode_width(rows: list[RowView]) -> int:
     widths = Counter(len(r.cells) for r in rows if sum(bool(c) for c in r.cells) > 1)
     return widths.most_common(1)[0][0] if widths else 0
@@ -185,17 +180,27 @@ def logical_tables(blocks: list[Block], notes: list[Note] | None = None) -> list
         if isinstance(block, Paragraph):
             if current is not None and is_label_like(block.text):
                 pending.append(block)
-            elif current is not None and not _is_page_furniture(block.text):
+            elif current is not None and not is_page_number(block.text):
                 current, pending = None, []
             continue
         rows = _table_rows(block)
         h = _find_header(rows)
-        if h is not None and (current is None or not _is_repeated_header(rows[h], current.labels)):
+        repeated = (
+            current is not None
+            and h is not None
+            and (
+                _is_repeated_header(rows[h], current.labels)
+                or _repeats_a_header_row(rows[h], current)
+            )
+        )
+        if h is not None and not repeated:
             labels = [join_lines(c) for c in rows[h].cells]
             body = rows[h + 1 :]
+            header_rows = [labels]
             if h + 1 < len(rows) and (
                 rows[h + 1].marked_header or _is_sub_header(rows[h + 1].cells)
             ):
+                header_rows.append([join_lines(c) for c in rows[h + 1].cells])
                 labels = _merge_header_rows(labels, rows[h + 1].cells)
                 body = rows[h + 2 :]
             for row in body:
@@ -226,6 +231,7 @@ def logical_tables(blocks: list[Block], notes: list[Note] | None = None) -> list
                 current, pending = None, []
                 continue
             current = LogicalTable(labels, roles, [], block.provenance, block=index)
+            current.header_rows = header_rows
             current.heading = _heading_above(blocks, index)
             current.from_content = [
                 i for i, (lbl, r) in enumerate(zip(labels, roles, strict=True))
@@ -315,11 +321,18 @@ def _merge_header_rows(upper: list[str], lower: list[str]) -> list[str]:
     return merged
 
 
+def _repeats_a_header_row(row: RowView, table: LogicalTable) -> bool:
+    """A row that prints one of the header's rows again (the second row of a two-row
+    header, repeated on a new page under the first)."""
+    texts = [t for t in (join_lines(c) for c in row.cells) if t]
+    return bool(texts) and any(texts == [t for t in h if t] for h in table.header_rows)
+
+
 def _add_rows(table: LogicalTable, rows: list[RowView]) -> None:
     """Append body rows, dropping repeated headers and fitting each row to the width."""
     gap = False
     for row in rows:
-        if _is_repeated_header(row, table.labels):
+        if _is_repeated_header(row, table.labels) or _repeats_a_header_row(row, table):
             table.notes.append(
                 Note("repeated-header", "header row repeated here dropped", row.where)
             )
@@ -441,8 +454,12 @@ def _continues_cell(above: str, text: str, role: str) -> bool:
     numbering = split_numbering(flat)
     if numbering is not None:
         last = last_item_number(above)
-        return last > 0 and number_value(numbering.token.rstrip("、.． ")) == last + 1
+        return last > 0 and number_value(numbering.token.rstrip("、.．﹒ ")) == last + 1
     return not ends_sentence(flat_above)
+
+
+# columns whose cells are often empty on their own (a task without supporting units)
+_OFTEN_EMPTY = frozenset({"support", "extra"})
 
 
 def _merge_rows_ending_at(table: LogicalTable, last: int, col: int) -> list[int]:
@@ -461,7 +478,9 @@ def continue_merges(table: LogicalTable, first: int) -> None:
     A page break cuts a merged cell in two: the part on the new page is a cell of its own,
     often empty (the text stayed on the page before). An empty cell in the first row after
     the break continues the cell above (a page cannot show whether a one-row part was
-    merged; an empty unit cell right after a break almost always is). A cell with text
+    merged; an empty lead or responsible cell right after a break almost always is, as
+    every task has one), unless it is a support or extra cell, often empty on its own,
+    and nothing in the geometry shows a merge. A cell with text
     continues it when the geometry says it is a merge (the cell above was a merge reaching
     the bottom of its page, or this one spans rows) and ``_continues_cell`` says the text
     goes on. Both parts then hold the whole text, for every row they span.
@@ -479,8 +498,8 @@ def continue_merges(table: LogicalTable, first: int) -> None:
             continue
         merged_above = prev.spans[col] == 0
         merge_below = head.spans[col] > 1
-        if text.strip() and not (merged_above or merge_below):
-            continue
+        if not (merged_above or merge_below) and (text.strip() or role in _OFTEN_EMPTY):
+            continue  # nothing shows a merge; a support cell is often empty on its own
         if text.strip():
             if not _continues_cell(above, text, role):
                 continue
@@ -533,23 +552,31 @@ def align_short_rows(table: LogicalTable) -> None:
         padded = not row.cells[-1].strip()  # a short row is padded at its end
         needs = padded and (not row.cells[task].strip() or current < len(filled))
         if above is not None and needs and 0 < len(filled) < table.width and len(filled) > 1:
-            best, best_key = None, (current, 0)
+            best, best_key = None, (current, 0, 0)
+            has_text = any(
+                cell_fits("task", c) and not cell_fits("deadline", c) and not looks_like_units(c)
+                for c in filled
+            )
             for positions in combinations(range(table.width), len(filled)):
                 cells = [""] * table.width
                 for pos, text in zip(positions, filled, strict=True):
                     cells[pos] = text
-                if not cells[task].strip():
-                    continue
+                if not cells[task].strip() and (not above[task].strip() or has_text):
+                    continue  # only a row of units and dates sits under a merged task cell
                 # of two placements that fit as well, the one leaving the gaps left of
-                # the task: the columns merged over rows are the grouping columns there
+                # the task, and then the one leaving them leftmost: the columns merged over
+                # rows are the grouping columns on the left (and a task cell merged over
+                # rows that differ in their units or deadlines)
                 fit = _fit_score(cells, roles) + _numbered_like(cells[task], above[task])
-                key = (fit, sum(1 for col in range(task) if col not in positions))
+                gaps = [col for col in range(table.width) if col not in positions]
+                key = (fit, sum(1 for col in gaps if col < task), 0)
                 if fit > current and key > best_key:
                     best, best_key = (positions, cells), key
             if best is not None:
                 positions, cells = best
                 for col in range(table.width):
-                    if col not in positions and table.roles[col] != "task" and above[col]:
+                    merged = table.roles[col] != "task" or not cells[task].strip()
+                    if col not in positions and merged and above[col]:
                         cells[col] = above[col]
                 row.cells = cells
                 table.notes.append(

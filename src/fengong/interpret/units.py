@@ -227,7 +227,7 @@ def labelled_spans(text: str) -> list[tuple[str | None, str]]:
     for m in _LABEL.finditer(text):
         start = m.start() + _unit_before_label(m.group("label"))
         before = text[last_end:start]
-        if before.strip(" ，,；;。") or last_label is not None:
+        if before.strip(" ，,；;。（(") or last_label is not None:  # a stray bracket is none
             spans.append((last_label, before))
         last_label, last_end = text[start : m.end("label")], m.end()
     spans.append((last_label, text[last_end:]))
@@ -273,7 +273,10 @@ def clean_unit(name: str) -> str:
         head = _TAIL.sub("", name)
         if head and head != name and (is_unit(head) or head.endswith("）")):
             name = head
-    return name.strip("，,；;。、:：/ ")
+    name = name.strip("，,；;。、:：/ ")
+    while name.endswith("）") and name.count("）") > name.count("（"):
+        name = name[:-1]  # a closing bracket of the marker around it (98: ``((…(中心))``)
+    return name
 
 
 def _group_list(parts: list[str]) -> list[str]:
@@ -557,7 +560,7 @@ def _is_deadline_clause(clause: str) -> bool:
 
 def split_names(text: str) -> list[str]:
     """Split a list of people or titles at 、，,；; and white space."""
-    return [n.strip() for n in re.split(r"[、，,；;\s]+", text) if n.strip(" 。")]
+    return [n.strip(" 。") for n in re.split(r"[、，,；;\s]+", text) if n.strip(" 。")]
 
 
 def states_first_unit_leads(text: str) -> bool:

@@ -39,11 +39,8 @@ from fengong.parsers.pdf_unruled import (
     segments,
     sure_row_starts,
 )
-from fengong.textnorm import ITEM_NUMBER, glue_lines
+from fengong.textnorm import ITEM_NUMBER, glue_lines, is_page_number
 
-_PAGE_NUMBER = re.compile(
-    r"^[\s\-—–－_·•]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[\s\-—–－_·•]*$"
-)
 _MARGIN = 0.09  # share of the page height at the top and bottom where running heads live
 _GARBLED = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd]")
 _NUMBERED_START = re.compile(rf"^\s*(?:{ITEM_NUMBER}|附件)")
@@ -247,7 +244,7 @@ def _furniture_keys(pages: list[_Page]) -> set[str]:
             if isinstance(item, _Line) and _is_running(item, page.height)
         }
         counts.update(keys)
-    need = max(3, len(pages) // 2)
+    need = max(2, (len(pages) + 1) // 2)  # a running head repeats on half the pages or more
     return {key for key, n in counts.items() if n >= need}
 
 
@@ -474,9 +471,7 @@ class PdfReader:
                 if not (
                     isinstance(item, _Line)
                     and _is_running(item, page.height)
-                    and (
-                        _PAGE_NUMBER.match(item.text) or re.sub(r"\d+", "#", item.text) in furniture
-                    )
+                    and (is_page_number(item.text) or re.sub(r"\d+", "#", item.text) in furniture)
                 )
             ]
             lines = [item for item in body if isinstance(item, _Line)]

@@ -30,7 +30,7 @@ from fengong.parsers.csv_table import csv_table
 from fengong.parsers.encoding import decode_text
 from fengong.parsers.pipe_table import line_cell_table_at, pipe_run_starts, read_pipe_table
 from fengong.parsers.space_table import space_table_at
-from fengong.textnorm import remove_lost_characters, remove_pinyin
+from fengong.textnorm import remove_lost_characters, remove_page_counters, remove_pinyin
 
 _TAG = re.compile(r"<[^<>]{0,200}>")
 _PARA_BREAK = re.compile(r"</p\s*>\s*<p(?:\s[^<>]*)?>|<br\s*/?>|</?p(?:\s[^<>]*)?>\s*(?=<p)", re.I)
@@ -92,7 +92,16 @@ class TextReader:
             raise EmptyDocumentError("the file holds no text")
         text, readings = remove_pinyin(text)
         text, lost = remove_lost_characters(text)
+        text, counters = remove_page_counters(text)
         doc = read_text(text)
+        if counters:
+            doc.notes.append(
+                (
+                    "page-counters-removed",
+                    f"{counters} page counters (第N页共M页) printed inside the text removed",
+                    Provenance(line=1),
+                )
+            )
         if lost:
             doc.notes.append(
                 (
