@@ -1000,3 +1000,32 @@ def test_unit_paragraphs_run_together_on_one_line() -> None:
     ]
     assert "第2页" not in plan.tasks[1].text
     assert "page-counters-removed" in {w.code for w in plan.warnings}
+
+
+def test_items_whose_unit_is_the_subject_of_the_sentence() -> None:
+    # 99: (一)公安部门负责…, no marker, label or 由
+    tasks = _tasks(
+        "二、职责分工\n(一)公安部门负责烟花爆竹公共安全管理,依法查处非法燃放案件。\n"
+        "(二)应急管理部门负责烟花爆竹安全生产监督管理。\n(三)行政审批服务部门负责烟花爆竹批发、零售审批。\n"
+    )
+    assert [(t["responsible"], t["section"]) for t in tasks] == [
+        (["公安部门"], ["二、职责分工"]),
+        (["应急管理部门"], ["二、职责分工"]),
+        (["行政审批服务部门"], ["二、职责分工"]),
+    ]
+
+
+def test_short_rows_placed_by_units_in_traditional_script() -> None:
+    # 102: a traditional-script mirror; a short row's unit cells read through the shadow
+    text = (
+        "工作任務 | 具體要求 | 市里落實單位 | 局內負責處室 |\n"
+        "(一)做好各類規劃主動公開。 | 1. 縣級以上各級政府要主動公開規劃綱要。 | 市政府各部門;各區政府 | 各處室 |\n"
+        "2. 做好歷史規劃(計劃)的歸集整理和主動公開工作。 | 市政務公開辦牽頭,市有關單位落實;各區政府 | 辦公室牽頭,各處室配合 |\n"
+        "(二)做好財政信息公開。 | 3. 積極推進部門所屬單位預算、決算公開。 | 市財政局牽頭,市直各單位落實 | 財審處牽頭,局屬各單位落實 |\n"
+    )
+    tasks = _tasks(text)
+    assert [(t["number"], t["section"][-1:], t["lead"]) for t in tasks] == [
+        ("1", ["(一)做好各類規劃主動公開。"], []),
+        ("2", ["(一)做好各類規劃主動公開。"], ["市政務公開辦", "辦公室"]),
+        ("3", ["(二)做好財政信息公開。"], ["市財政局", "財審處"]),
+    ]

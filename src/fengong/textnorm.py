@@ -75,6 +75,7 @@ def glue_lines(left: str, right: str) -> str:
     return _glue(left, right)
 
 
+@lru_cache(maxsize=8192)  # pure, and asked again and again per cell
 def join_lines(text: str) -> str:
     """Join wrapped lines into one: no space between CJK characters, one between words.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from fengong.interpret.deadlines import looks_like_deadline
 from fengong.interpret.numbering import split_numbering
@@ -17,6 +18,7 @@ def is_row_number(text: str) -> bool:
     return bool(_ROW_NUMBER.match(text))
 
 
+@lru_cache(maxsize=8192)  # pure, and asked again and again per cell
 def is_heading(text: str) -> bool:
     """Return True for a section heading: numbered 一、 / （一） / 第一章 and short
     (``一、着眼稳定预期，加强政策解读和回应关切`` is one). Arabic-numbered lines are
@@ -58,6 +60,7 @@ def is_person(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)  # pure, and asked again and again per cell
 def cell_fits(role: str, text: str) -> bool:
     """Return True when ``text`` reads like a cell of a column with ``role``."""
     if not text.strip():

@@ -12,6 +12,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from fengong.interpret.numbering import cn_to_int
 from fengong.textnorm import join_lines, nfkc_digits
@@ -158,6 +159,7 @@ def parse_deadline(raw: str, plan_year: int | None) -> tuple[dt.date | None, str
     return None, "unknown"
 
 
+@lru_cache(maxsize=8192)  # pure, and asked again and again per cell
 def looks_like_deadline(text: str) -> bool:
     """Return True when ``text`` reads as a deadline (any kind but ``unknown``)."""
     return bool(text.strip()) and parse_deadline(text, 2000)[1] != "unknown"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import combinations, pairwise
 
 from fengong.interpret.cells import cell_fits
@@ -52,6 +53,7 @@ def normalise_label(label: str) -> str:
     return re.sub(r"[\s:：*＊]", "", text)
 
 
+@lru_cache(maxsize=8192)  # pure, and asked again and again per cell
 def label_kind(label: str) -> str:
     """Return what a header label names on its own.
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from fengong.textnorm import NUMBER_DOT
 
@@ -34,6 +35,7 @@ class Numbering:
     rest: str
 
 
+@lru_cache(maxsize=8192)  # pure, and asked again and again per cell
 def split_numbering(text: str) -> Numbering | None:
     """Return the numbering at the start of ``text``, or None when it has none.
 

@@ -158,7 +158,11 @@ def _find_markers(text: str) -> list[Marker]:
 
 
 # ``由X负责…`` anywhere in an item: 由 names who does what follows
-_PERFORMER = re.compile(r"由(?P<units>[^。；;，,：:]{2,80}?)(?:牵头负责|负责|牵头)")
+# or a unit as the subject opening the item (99: ``公安部门负责烟花爆竹公共安全管理``)
+_PERFORMER = re.compile(
+    r"由(?P<units>[^。；;，,：:]{2,80}?)(?:牵头负责|负责|牵头)"
+    r"|^(?P<subject>[^。；;，,：:由]{2,30}?)(?:牵头负责|负责|牵头)"
+)
 
 
 def _performer_clause(text: str) -> Marker | None:
@@ -167,7 +171,8 @@ def _performer_clause(text: str) -> Marker | None:
     垃圾死角``): the first such clause whose units read as units; it stays part of the
     task's text."""
     for m in _PERFORMER.finditer(text):
-        if looks_like_units(without_people(m.group("units"))):
+        units = m.group("units") or m.group("subject")
+        if looks_like_units(without_people(units)):
             return Marker(m.start(), m.end(), m.group(0), keep=True)
     return None
 

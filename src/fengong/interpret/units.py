@@ -242,6 +242,7 @@ def _core(name: str) -> str:
     return re.sub(r"[（(][^（）()]*[）)]$", "", name)
 
 
+@lru_cache(maxsize=8192)  # pure, and asked again and again per cell
 def is_unit(name: str) -> bool:
     """Return True when ``name`` names a body on its own: a collective (各…), a name that
     ends like an office (局, 委, 办, 中心 …) or a place that acts as a unit (…区, …镇)."""
@@ -569,9 +570,11 @@ def states_first_unit_leads(text: str) -> bool:
     return bool(_FIRST_LEADS.search(text))
 
 
+@lru_cache(maxsize=8192)  # pure, and asked again and again per cell
 def looks_like_units(text: str) -> bool:
-    """Return True when a short text reads as a list of units (for placing cells)."""
-    flat = join_lines(text)
+    """Return True when a short text reads as a list of units (for placing cells); in
+    traditional script too (``辦公室牽頭,各處室配合``), read through the simplified shadow."""
+    flat = simplify(join_lines(text))
     if not flat or len(flat) > 150 or (flat.endswith("。") and len(flat) > 40):
         return False
     names = [u for u, _ in _flat_pairs(flat)]
