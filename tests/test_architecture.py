@@ -1,5 +1,8 @@
-"""The pipeline's layering, checked: readers and the document model know nothing of
-interpretation, the schema or the CLI."""
+"""The pipeline's stages depend only forwards: readers (parsers/) → Document (document/) →
+interpreter (interpret/) → schema (schema/) → exporters (exporters/) → CLI (cli/).
+
+The interpreter never sees a file format's library, and exporters see only the schema, never
+the interpreter or a reader; the schema depends on nothing of fengong's."""
 
 from __future__ import annotations
 
@@ -9,39 +12,58 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "fengong"
+FORMAT_LIBRARIES = ("docx", "pdfplumber", "pdfminer", "openpyxl", "lxml", "zipfile")
 
 
 def _imports(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text("utf-8"))
-    names = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module)
-        elif isinstance(node, ast.Import):
+    """The modules ``path`` imports, at any depth (lazy imports inside functions too)."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
     return names
 
 
-@pytest.mark.parametrize("package", ["parsers", "document"])
-def test_lower_layers_do_not_import_upper_ones(package: str) -> None:
-    for path in (SRC / package).rglob("*.py"):
-        for name in _imports(path):
-            assert not name.startswith(
-                ("fengong.interpret", "fengong.schema", "fengong.cli", "fengong.exporters")
-            ), f"{path.name} imports {name}"
+def _modules(stage: str) -> list[Path]:
+    return sorted((SRC / stage).rglob("*.py"))
+
+
+def _offending(paths: list[Path], forbidden: tuple[str, ...]) -> list[str]:
+    return [
+        f"{path.relative_to(SRC)} imports {name}"
+        for path in paths
+        for name in sorted(_imports(path))
+        if any(name == f or name.startswith(f + ".") for f in forbidden)
+    ]
+
+
+UPPER = ("fengong.interpret", "fengong.schema", "fengong.cli", "fengong.exporters")
+
+
+@pytest.mark.parametrize(
+    ("stage", "forbidden"),
+    [
+        ("parsers", UPPER),  # readers and the document model know nothing of what follows
+        ("document", UPPER),
+        ("interpret", (*FORMAT_LIBRARIES, "fengong.parsers", "fengong.exporters", "fengong.cli")),
+        ("schema", ("fengong.interpret", "fengong.parsers", "fengong.exporters", "fengong.cli")),
+        ("exporters", ("fengong.interpret", "fengong.parsers", "fengong.cli")),
+    ],
+)
+def test_a_stage_imports_nothing_downstream_or_foreign(
+    stage: str, forbidden: tuple[str, ...]
+) -> None:
+    assert _modules(stage), f"no modules in {stage}/"
+    assert _offending(_modules(stage), forbidden) == []
 
 
 def test_heavy_libraries_are_imported_lazily() -> None:
     for path in SRC.rglob("*.py"):
+        tree = ast.parse(path.read_text("utf-8"))
         top_level = {
-            alias.name
-            for node in ast.parse(path.read_text("utf-8")).body
-            if isinstance(node, ast.Import)
-            for alias in node.names
-        } | {
-            node.module or ""
-            for node in ast.parse(path.read_text("utf-8")).body
-            if isinstance(node, ast.ImportFrom)
-        }
+            alias.name for node in tree.body if isinstance(node, ast.Import) for alias in node.names
+        } | {node.module or "" for node in tree.body if isinstance(node, ast.ImportFrom)}
         for heavy in ("jieba", "pdfplumber", "docx"):
             assert heavy not in top_level, f"{path.name} imports {heavy} at module level"

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from fengong.errors import FengongError
 from fengong.interpret.deadlines import parse_deadline
-from fengong.interpret.units import ROLES, parse_responsibility
+from fengong.interpret.units import parse_responsibility
 from fengong.pipeline import parse_bytes
-from fengong.schema import Plan
+from fengong.schema import UNIT_ROLES, Plan
 from tests.conftest import SAMPLES, make_pdf
 
 # the vocabulary of responsibility and deadline text, so that random strings hit the rules
@@ -30,7 +30,7 @@ _SLOW = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCh
 
 
 @_FAST
-@given(phrases, st.sampled_from(ROLES), st.booleans())
+@given(phrases, st.sampled_from(UNIT_ROLES), st.booleans())
 def test_responsibility_text_never_crashes_and_units_are_clean(
     text: str, default: str, first_leads: bool
 ) -> None:

@@ -190,3 +190,9 @@ _PAGE_COUNTER = re.compile(r"第\s*\d{1,4}\s*页\s*[/／,，]?\s*共\s*\d{1,4}\s
 def remove_page_counters(text: str) -> tuple[str, int]:
     """``text`` without ``第N页共M页`` counters, and how many were removed."""
     return _PAGE_COUNTER.subn("", text)
+
+
+def normalise_name(name: str) -> str:
+    """A name as SPEC rule 5 keeps it: no white space, full-width brackets, no trailing
+    punctuation (``市发改委 (物价局)，`` → ``市发改委（物价局）``)."""
+    return full_width_brackets(re.sub(r"\s+", "", name)).strip("，,；;。、:：/ ")

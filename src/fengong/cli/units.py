@@ -129,17 +129,17 @@ def _print_table(found: list[UnitTasks], *, detailed: bool, many_plans: bool) ->
     from rich.console import Console
     from rich.table import Table
 
-    from fengong.interpret.units import ROLES
+    from fengong.schema import UNIT_ROLES
 
     console = Console()
     if not detailed:
         table = Table(title=f"{len(found)} units: tasks by role (#seq)", show_lines=True)
         table.add_column("unit", style="bold")
-        for role in ROLES:
+        for role in UNIT_ROLES:
             table.add_column(_ROLE_TITLES[role])
         for unit in found:
             cells = []
-            for role in ROLES:
+            for role in UNIT_ROLES:
                 refs = [_ref(a, many_plans) for a in unit.in_role(role)]
                 cells.append(f"{len(refs)}: {' '.join(refs)}" if refs else "")
             table.add_row(unit.name, *cells)

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from fengong.exporters.rows import Cell
-from fengong.interpret.units import ROLES, clean_unit
-from fengong.schema import Plan, Task
+from fengong.schema import UNIT_ROLES, Plan, Task, UnitRole
+from fengong.textnorm import normalise_name
 
 UNIT_COLUMNS = (
     "unit", "role", "file", "title", "seq", "number", "section", "task", "deadline", "due",
@@ -24,7 +24,7 @@ UNIT_COLUMNS = (
 class Assignment:
     """One task of one plan given to a unit in one role."""
 
-    role: str
+    role: UnitRole
     plan: Plan
     task: Task
 
@@ -47,19 +47,19 @@ def tasks_by_unit(plans: Iterable[Plan]) -> list[UnitTasks]:
     units: dict[str, UnitTasks] = {}
     for plan in plans:
         for task in plan.tasks:
-            for role in ROLES:
+            for role in UNIT_ROLES:
                 for name in getattr(task, role):
                     units.setdefault(name, UnitTasks(name)).assignments.append(
                         Assignment(role, plan, task)
                     )
     for unit in units.values():
-        unit.assignments.sort(key=lambda a: ROLES.index(a.role))  # stable: task order kept
+        unit.assignments.sort(key=lambda a: UNIT_ROLES.index(a.role))  # stable: task order kept
     return list(units.values())
 
 
 def _bare(name: str) -> str:
     """A name without a trailing bracketed note (``市发改委（物价局）`` → ``市发改委``)."""
-    name = clean_unit(name)
+    name = normalise_name(name)
     if name.endswith("）") and "（" in name:
         return name[: name.rindex("（")]
     return name
@@ -69,7 +69,7 @@ def select_units(units: list[UnitTasks], query: str) -> list[UnitTasks]:
     """Return the units that ``query`` names: the same name once both are normalised as
     SPEC.md says (white space, bracket width, trailing punctuation), a trailing
     bracketed note on either side ignored (``市发改委`` finds ``市发改委（物价局）``)."""
-    wanted = clean_unit(query)
+    wanted = normalise_name(query)
     exact = [u for u in units if u.name == wanted]
     if exact:
         return exact
@@ -79,7 +79,7 @@ def select_units(units: list[UnitTasks], query: str) -> list[UnitTasks]:
 def similar_names(units: list[UnitTasks], query: str, limit: int = 5) -> list[str]:
     """Return up to ``limit`` unit names that contain ``query`` or that it contains:
     suggestions when ``select_units`` found nothing."""
-    wanted = _bare(clean_unit(query))
+    wanted = _bare(normalise_name(query))
     return [u.name for u in units if wanted in u.name or _bare(u.name) in wanted][:limit]
 
 
@@ -102,7 +102,7 @@ def units_to_json(units: list[UnitTasks]) -> str:
     data = {
         "units": [
             {"name": unit.name}
-            | {role: [_task_record(a) for a in unit.in_role(role)] for role in ROLES}
+            | {role: [_task_record(a) for a in unit.in_role(role)] for role in UNIT_ROLES}
             for unit in units
         ]
     }

@@ -8,6 +8,7 @@ from functools import lru_cache
 from fengong.interpret.deadlines import looks_like_deadline
 from fengong.interpret.numbering import split_numbering
 from fengong.interpret.units import looks_like_units
+from fengong.schema import UNIT_ROLES
 from fengong.textnorm import ends_sentence, join_lines
 
 _ROW_NUMBER = re.compile(r"^\s*[（(]?\d{1,3}[）)]?[.、．]?\s*$")
@@ -74,7 +75,7 @@ def cell_fits(role: str, text: str) -> bool:
         if len(flat) <= 12 and looks_like_deadline(flat):
             return False  # a date alone (2021年11月) is no task
         return not is_heading(text) and not is_row_number(text) and len(flat) > 6
-    if role in ("lead", "responsible", "support"):
+    if role in UNIT_ROLES:
         return looks_like_units(text)
     if role == "leaders":
         return is_person(text)

@@ -14,7 +14,7 @@ from itertools import combinations, pairwise
 
 from fengong.interpret.cells import cell_fits
 from fengong.interpret.numbering import split_numbering
-from fengong.interpret.units import ROLES as UNIT_ROLES
+from fengong.schema import UNIT_ROLES
 from fengong.textnorm import join_lines, simplify
 
 EXACT: dict[str, tuple[str, ...]] = {

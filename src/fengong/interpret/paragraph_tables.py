@@ -27,8 +27,8 @@ from fengong.document import Block, Cell, Paragraph, Row, Table
 from fengong.interpret.headers import is_header_row, label_kind
 from fengong.interpret.notes import Note
 from fengong.interpret.numbering import item_numbering, split_numbering
-from fengong.interpret.units import ROLES as UNIT_ROLES
 from fengong.interpret.units import looks_like_units
+from fengong.schema import UNIT_ROLES
 from fengong.textnorm import ends_sentence
 
 _HEADER_LABEL = re.compile(r"^[\u4e00-\u9fff\s]{2,12}$")

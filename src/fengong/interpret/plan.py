@@ -15,14 +15,22 @@ from fengong.interpret.numbering import item_numbering
 from fengong.interpret.paragraph_tables import paragraph_tables
 from fengong.interpret.prose import ProseDraft, prose_to_drafts
 from fengong.interpret.tables import Draft, LogicalTable, logical_tables, read_table
-from fengong.interpret.units import ROLES as UNIT_COLUMNS
 from fengong.interpret.units import (
     Responsibility,
     parse_responsibility,
     split_names,
     states_first_unit_leads,
 )
-from fengong.schema import Column, Deadline, Location, Plan, PlanWarning, Source, Task
+from fengong.schema import (
+    UNIT_ROLES,
+    Column,
+    Deadline,
+    Location,
+    Plan,
+    PlanWarning,
+    Source,
+    Task,
+)
 from fengong.textnorm import join_lines
 
 
@@ -98,7 +106,7 @@ def _table_task(
             leaders += split_names(join_lines(value))
         elif role == "deadline":
             deadline_raw.append(join_lines(value))
-        elif role in UNIT_COLUMNS:
+        elif role in UNIT_ROLES:
             raws.append((table.labels[col], join_lines(value)))
             units.merge(parse_responsibility(value, role, first_leads=first_leads))
         elif role == "extra":
@@ -107,7 +115,7 @@ def _table_task(
         deadline_raw.append(units.deadline_raw)
     raw = raws[0][1] if len(raws) == 1 else "\n".join(f"{h}：{t}" for h, t in raws) or None
     notes += _guess_notes(units, draft.where)
-    if not units.units() and any(r in UNIT_COLUMNS for r in table.roles):
+    if not units.units() and any(r in UNIT_ROLES for r in table.roles):
         notes.append(Note("missing-units", "task has no unit", draft.where))
     task = Task(
         seq=1,
@@ -174,7 +182,7 @@ def document_to_plan(doc: Document, source: Source) -> Plan:
         every_cell_printed = any(blocks[table.block] is t for t in from_paragraphs)
         drafts = read_table(table, doc.merges_visible or every_cell_printed)
         notes += table.notes
-        if not any(r in UNIT_COLUMNS for r in table.roles):
+        if not any(r in UNIT_ROLES for r in table.roles):
             notes.append(
                 Note(
                     "no-unit-column",

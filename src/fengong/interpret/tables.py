@@ -37,8 +37,8 @@ from fengong.interpret.headers import (
 from fengong.interpret.items import last_item_number
 from fengong.interpret.notes import Note
 from fengong.interpret.numbering import OutlineStack, number_value, split_numbering
-from fengong.interpret.units import ROLES as UNIT_ROLES
 from fengong.interpret.units import looks_like_units
+from fengong.schema import UNIT_ROLES
 from fengong.textnorm import ends_sentence, is_page_number, join_lines
 
 FILL_ROLES = frozenset(
@@ -365,7 +365,7 @@ def _fold_unit_lines(cells: list[str], labels: list[str]) -> list[str]:
     协同单位): when the unit columns close the table (a 备注 after them aside), each unit column
     but the last takes one name and the last takes the rest, as one cell."""
     kinds = [label_kind(label) for label in labels]
-    units = [i for i, k in enumerate(kinds) if k in ("lead", "responsible", "support")]
+    units = [i for i, k in enumerate(kinds) if k in UNIT_ROLES]
     if not units or kinds[0] != "number":
         return cells  # without 序号 first, labels and cells may not line up (63)
     cells = _units_before_other_columns(cells, kinds, units[-1])
@@ -373,7 +373,7 @@ def _fold_unit_lines(cells: list[str], labels: list[str]) -> list[str]:
         return cells
     tail = labels[units[0] :]
     if not all(
-        k in ("lead", "responsible", "support") or REMARKS_LABEL.search(t)
+        k in UNIT_ROLES or REMARKS_LABEL.search(t)
         for k, t in zip(kinds[units[0] :], tail, strict=True)
     ):
         return cells
@@ -394,7 +394,7 @@ def _units_before_other_columns(cells: list[str], kinds: list[str], last: int) -
     while (
         end < len(cells)
         and end < len(kinds)
-        and kinds[end] not in ("lead", "responsible", "support")
+        and kinds[end] not in UNIT_ROLES
         and cells[end].strip()
         and looks_like_units(cells[end])
         and not cell_fits(kinds[end], cells[end])

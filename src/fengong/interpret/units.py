@@ -19,10 +19,10 @@ from importlib import resources
 from typing import Any
 
 from fengong.interpret.deadlines import looks_like_deadline, parse_deadline
-from fengong.textnorm import full_width_brackets, join_lines, simplify
+from fengong.schema import UNIT_ROLES
+from fengong.textnorm import full_width_brackets, join_lines, normalise_name, simplify
 
-ROLES = ("lead", "responsible", "support")
-_STRENGTH = {role: i for i, role in enumerate(ROLES)}
+_STRENGTH: dict[str, int] = {role: i for i, role in enumerate(UNIT_ROLES)}
 
 UNIT_SUFFIXES = (
     "局", "委", "办", "部", "厅", "处", "科", "室", "所", "站", "中心", "政府", "管委会",
@@ -76,7 +76,7 @@ class Responsibility:
         """Add ``unit`` in ``role``, keeping each unit once, in its strongest role."""
         if not unit:
             return
-        for other in ROLES:
+        for other in UNIT_ROLES:
             names = getattr(self, other)
             if unit in names:
                 if _STRENGTH[role] < _STRENGTH[other]:
@@ -87,7 +87,7 @@ class Responsibility:
 
     def merge(self, other: Responsibility) -> None:
         """Add every unit of ``other`` (strongest role wins) and its leaders/deadline."""
-        for role in ROLES:
+        for role in UNIT_ROLES:
             for unit in getattr(other, role):
                 self.add(unit, role)
         self.leaders += [n for n in other.leaders if n not in self.leaders]
@@ -266,8 +266,7 @@ _DESCRIBED = re.compile(
 def clean_unit(name: str) -> str:
     """Normalise a unit name: no white space, full-width brackets, no trailing
     punctuation, no 等… tail, no leading 由 / connector."""
-    name = full_width_brackets(re.sub(r"\s+", "", name))
-    name = name.strip("，,；;。、:：/ ")
+    name = normalise_name(name)
     name = re.sub(r"^(?:分别由|由|及|和|与|并|、)+", "", name)
     name = _DESCRIBED.sub("", name)
     if "等" in name:

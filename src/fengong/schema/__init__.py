@@ -2,6 +2,7 @@
 
 from fengong.schema.models import (
     SCHEMA_VERSION,
+    UNIT_ROLES,
     Column,
     ColumnRole,
     Deadline,
@@ -11,10 +12,12 @@ from fengong.schema.models import (
     PlanWarning,
     Source,
     Task,
+    UnitRole,
 )
 
 __all__ = [
     "SCHEMA_VERSION",
+    "UNIT_ROLES",
     "Column",
     "ColumnRole",
     "Deadline",
@@ -24,4 +27,5 @@ __all__ = [
     "PlanWarning",
     "Source",
     "Task",
+    "UnitRole",
 ]

@@ -31,6 +31,10 @@ ColumnRole = Literal[
     "extra",
 ]
 SourceFormat = Literal["text", "docx", "pdf"]
+UnitRole = Literal["lead", "responsible", "support"]
+# the roles a unit can hold in a task, strongest first (SPEC: each unit once, in its
+# strongest role); the Task fields of the same names
+UNIT_ROLES: tuple[UnitRole, ...] = ("lead", "responsible", "support")
 
 
 class _Strict(BaseModel):
