@@ -1029,3 +1029,13 @@ def test_short_rows_placed_by_units_in_traditional_script() -> None:
         ("2", ["(一)做好各類規劃主動公開。"], ["市政務公開辦", "辦公室"]),
         ("3", ["(二)做好財政信息公開。"], ["市財政局", "財審處"]),
     ]
+
+
+def test_chiefs_of_rivers_and_lakes_are_leaders_and_assistants_support() -> None:
+    # 104: labels run together on one line, each title straight before the next label
+    units = parse_responsibility(
+        "河長:鄭柵潔 省委書記副河長:張曙光 省政府副省長協助:省水利廳", "responsible"
+    )
+    assert units.leaders == ["鄭柵潔省委書記", "張曙光省政府副省長"]
+    assert (units.lead, units.responsible, units.support) == ([], [], ["省水利廳"])
+    assert parse_responsibility("副總河長:劉惠 省委常委", "responsible").leaders == ["劉惠省委常委"]

@@ -24,6 +24,7 @@ from fengong.interpret.numbering import (
     split_numbering,
 )
 from fengong.interpret.units import (
+    CHIEF_LABEL,
     PLACE_SUFFIXES,
     UNIT_SUFFIXES,
     is_unit,
@@ -107,7 +108,10 @@ class _Node:
 
 def _is_marker_label(label: str) -> bool:
     role = role_of_label(label)
-    return role is not None and bool(re.search(r"单位|部门|处室|科室|领导|责任人|时限|时间", label))
+    label = simplify(label)
+    return role is not None and bool(
+        re.search(rf"单位|部门|处室|科室|领导|责任人|时限|时间|协助|^{CHIEF_LABEL}$", label)
+    )
 
 
 def find_markers(text: str) -> list[Marker]:

@@ -49,10 +49,13 @@ _LEVEL_PART = re.compile(
     r"^(?:省|市|县|区|县级市|镇|乡|乡镇|街|街道|村|居|开发区|园区)+"
     r"(?:人民政府|政府|党委|党委和政府|委员会)?$"
 )
+# a chief of the 河长制 kind (河长, 副河长, 湖长, 林长 …): an official in charge, a leader
+CHIEF_LABEL = r"(?:总|總|副总|副總|副)?(?:河|湖|林|路|田)(?:长|長)"
 _LABEL = re.compile(
     r"(?P<label>[\u4e00-\u9fff]{0,8}?(?:单位|部门|处室|科室|领导|责任人|时限|时间|期限"
-    r"|單位|部門|處室|領導|責任人|時限|時間))\s*[:：]"
+    rf"|單位|部門|處室|領導|責任人|時限|時間|{CHIEF_LABEL}|协助|協助))\s*[:：]"
 )
+_CHIEF = re.compile(CHIEF_LABEL)
 _DEADLINE_LABEL = re.compile(r"时限|时间|期限")
 _TAIL = re.compile(r"等[^、，,；;。]*?(?:部门|单位|机构|处室|科室|镇街|单位部门)?$")
 _FIRST_LEADS = re.compile(r"(?:列|排|放)(?:在)?(?:第一位|首位|第一)(?:的|者)?(?:为|是)牵头")
@@ -169,8 +172,8 @@ def _simplify_role_words(text: str) -> str:
 def role_of_label(label: str) -> str | None:
     """Return the role a label names (``牵头责任单位`` → lead, ``配合单位`` → support)."""
     label = simplify(label)
-    if re.search(r"领导(?!小组)|责任人", label):  # a 领导小组 is a body, not a person
-        return "leaders"
+    if re.search(r"领导(?!小组)|责任人", label) or _CHIEF.fullmatch(label):
+        return "leaders"  # a 领导小组 is a body, not a person
     if _DEADLINE_LABEL.search(label):
         return "deadline"
     if "牵头" in label:
@@ -211,6 +214,10 @@ def _unit_before_label(label: str) -> int:
     """Where a label really starts when the unit before it ran into it (86: ``责任部门:人社局
     配合部门:各街道`` with its space lost, ``人社局配合部门``): after the longest unit name
     that the rest, a label naming a role, follows. 0 when the label is whole."""
+    for k in range(1, len(label) - 1):
+        chief = _CHIEF.fullmatch(label[k:]) and label[k - 1] not in "副总總"
+        if chief or label[k:] in ("协助", "協助"):
+            return k  # a title before a chief's label (省委书记副河长: … 省委书记 | 副河长)
     for k in range(len(label) - 2, 1, -1):
         if _ROLE_LABEL_START.match(label[k:]) and is_unit(label[:k]):
             return k
