@@ -7,7 +7,7 @@ import pytest
 from fengong.document import Paragraph, Table
 from fengong.errors import EncryptedError, FengongError, UnreadableError
 from fengong.parsers import read_document
-from fengong.parsers.word_numbering import chinese_counting, format_number
+from fengong.parsers.word.numbering import chinese_counting, format_number
 from fengong.pipeline import parse_bytes
 from tests.conftest import make_docx, p, tbl, tc, tr
 
@@ -341,7 +341,7 @@ def test_main_part_that_is_not_a_document_body_is_a_clear_error() -> None:
     import zipfile
 
     from fengong.errors import UnreadableError
-    from fengong.parsers.word import WordReader
+    from fengong.parsers.word.reader import WordReader
     from tests.conftest import SAMPLES
 
     source = SAMPLES / "docx" / "seed000_tsv_merged-cells_no-units.docx"

@@ -1,4 +1,4 @@
-"""The PDF stream guard (parsers/pdf_guard.py) counts what each Flate stream inflates to,
+"""The PDF stream guard (parsers/pdf/guard.py) counts what each Flate stream inflates to,
 feeding every input byte at most once, whatever the stream holds after its end."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from fengong.parsers import pdf_guard
-from fengong.parsers.pdf_guard import _inflated_size
+from fengong.parsers.pdf import guard as pdf_guard
+from fengong.parsers.pdf.guard import _inflated_size
 
 _NEW_INFLATER = zlib.decompressobj
 DATA = os.urandom(20_000) + b"a" * 300_000

@@ -11,7 +11,7 @@ import pytest
 from fengong.document import Paragraph
 from fengong.errors import EncryptedError, ScannedError, UnreadableError
 from fengong.parsers import read_document
-from fengong.parsers.pdf import _Line, _Page, _ParagraphBuilder
+from fengong.parsers.pdf.reader import _Line, _Page, _ParagraphBuilder
 from fengong.pipeline import parse_bytes
 from tests.conftest import SAMPLES, make_pdf
 from tests.hostile import cid_font_pdf, image_only_pdf
@@ -112,7 +112,7 @@ def test_a_title_set_large_wraps_into_one_paragraph() -> None:
 
 
 def test_running_heads_repeated_on_pages_are_furniture() -> None:
-    from fengong.parsers.pdf import _furniture_keys
+    from fengong.parsers.pdf.reader import _furniture_keys
 
     pages = []
     for n in range(1, 6):
@@ -242,7 +242,7 @@ def test_page_numbers_as_official_documents_print_them() -> None:
 
 
 def test_a_running_head_on_both_pages_of_a_two_page_plan_is_furniture() -> None:
-    from fengong.parsers.pdf import _furniture_keys
+    from fengong.parsers.pdf.reader import _furniture_keys
 
     def page(number: int, head: str) -> _Page:
         p = _Page(number, 595.0, 842.0)

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from fengong.document import Table
-from fengong.parsers.pdf import PdfReader
-from fengong.parsers.pdf_unruled import (
+from fengong.parsers.pdf.reader import PdfReader
+from fengong.parsers.pdf.unruled import (
     Region,
     find_regions,
     leading_column,
@@ -226,7 +226,7 @@ def test_ruled_and_prose_samples_find_no_unruled_table() -> None:
 
 
 def test_only_a_lone_segment_from_the_first_column_spans_columns() -> None:
-    from fengong.parsers.pdf_unruled import Columns, Line, Segment
+    from fengong.parsers.pdf.unruled import Columns, Line, Segment
 
     columns = Columns([(210.1, TASK), (380.0, CRITERIA), (530.0, UNITS)], 90.1, 690.0)
     section = Line([Segment(90.1, 330.1, 267.2, 279.2, "二、强化权力监督，深入推进决策公开", 12)])

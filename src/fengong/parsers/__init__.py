@@ -28,11 +28,11 @@ def read_document(
 
         return TextReader().read(data)
     if kind in ("docx", "doc", "rtf"):
-        from fengong.parsers.word import WordReader
+        from fengong.parsers.word.reader import WordReader
 
         if kind == "docx":
             return WordReader(limits).read(data)
-        from fengong.parsers.office import convert_to_docx
+        from fengong.parsers.word.office import convert_to_docx
 
         doc = WordReader(limits).read(convert_to_docx(data, kind))
         doc.notes.insert(
@@ -45,7 +45,7 @@ def read_document(
         )
         return doc
     if kind == "pdf":
-        from fengong.parsers.pdf import PdfReader
+        from fengong.parsers.pdf.reader import PdfReader
 
         return PdfReader(limits).read(data)
     raise UnsupportedFormatError(f"not a plan document we can read ({kind})")

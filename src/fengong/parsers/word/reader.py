@@ -4,7 +4,7 @@ python-docx opens the package (relationships, parts); the body is then walked on
 XML, because the order of paragraphs and tables matters and python-docx's per-cell API
 is slow. What the reader keeps:
 
-- paragraphs with Word's automatic numbering rendered as printed (``word_numbering``);
+- paragraphs with Word's automatic numbering rendered as printed (``numbering``);
 - tables with merges as spans: ``gridSpan`` widens a cell, ``vMerge`` continuations are
   ``None`` positions under the cell that starts the merge (read once);
 - a cell's paragraphs and line breaks as lines (``\\n``), so numbered items split;
@@ -25,7 +25,7 @@ from typing import Any
 from fengong.document import Block, Cell, Document, Paragraph, Provenance, Row, Table
 from fengong.errors import TooLargeError, UnreadableError
 from fengong.parsers.limits import DEFAULT_LIMITS, Limits, check_input_size, open_zip
-from fengong.parsers.word_numbering import Numbering, W, to_int, w_val
+from fengong.parsers.word.numbering import Numbering, W, to_int, w_val
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _SKIPPED = frozenset(

@@ -28,7 +28,7 @@ from fengong.errors import (
     UnreadableError,
 )
 from fengong.parsers.limits import DEFAULT_LIMITS, Limits, check_input_size
-from fengong.parsers.pdf_unruled import (
+from fengong.parsers.pdf.unruled import (
     Columns,
     Region,
     find_regions,
@@ -104,7 +104,7 @@ def _close(pdf: Any) -> None:
 def _open_or_repair(data: bytes, notes: list[tuple[str, str, Provenance]]) -> Any:
     """Open the PDF; when it is damaged or truncated, open it again over a page tree
     rebuilt from its whole page objects (``pdf_repair``) and add a note saying so."""
-    from fengong.parsers.pdf_repair import rebuild_page_tree
+    from fengong.parsers.pdf.repair import rebuild_page_tree
 
     try:
         return _open(data)
@@ -323,6 +323,63 @@ def _garbled_count(chars: list[dict[str, Any]]) -> int:
     return sum(1 for c in chars if _GARBLED.search(c.get("text", "")))
 
 
+@dataclass
+class _Reading:
+    """What a read gathers page by page."""
+
+    pages: list[_Page] = field(default_factory=list)
+    notes: list[tuple[str, str, Provenance]] = field(default_factory=list)
+    total_chars: int = 0
+    garbled: int = 0
+    images: int = 0
+    cells: int = 0
+    table_index: int = 0
+    carry: Columns | None = None  # columns of an unruled table running to the page foot
+    unruled: list[tuple[_Page, int, Region]] = field(default_factory=list)  # tables at the end
+
+
+def _clean_chars(raw_page: Any, state: _Reading) -> Any:
+    """The page without doubled (fake-bold) characters and without characters that have
+    no Unicode mapping; counts them in ``state``."""
+    page = raw_page
+    chars = page.chars
+    if _has_doubled_chars(chars):  # bold drawn twice: keep one copy
+        page = raw_page.dedupe_chars()
+        chars = page.chars
+    state.total_chars += len(chars)
+    state.images += len(raw_page.images)
+    bad = _garbled_count(chars)
+    state.garbled += bad
+    if bad:
+        page = page.filter(
+            lambda o: o.get("object_type") != "char" or not _GARBLED.search(o.get("text", ""))
+        )
+    return page
+
+
+def _check_text(state: _Reading) -> None:
+    """Raise when the PDF has no text (a scan, or nothing) or its text is mostly unmapped
+    characters; note the unmapped ones dropped."""
+    if state.total_chars == 0:
+        if state.images:
+            raise ScannedError(
+                "this PDF is a scan: its pages are images without a text layer; run OCR "
+                "first (for example ocrmypdf) and parse the result"
+            )
+        raise EmptyDocumentError("the PDF has no text")
+    if state.garbled > 0.2 * state.total_chars:
+        raise UnreadableError(
+            "the PDF's fonts have no usable Unicode mapping: its text comes out as "
+            "(cid:N) codes or private-use characters; convert it with another tool or OCR"
+        )
+    if state.garbled:
+        state.notes.append((
+            "garbled-text",
+            f"{state.garbled} characters without a Unicode mapping were dropped",
+            Provenance(),
+        ))  # fmt: skip
+
+
 class PdfReader:
     """Reads PDF bytes into a ``Document``."""
 
@@ -337,78 +394,25 @@ class PdfReader:
         return b"%PDF-" in head[:1024]
 
     def read(self, data: bytes) -> Document:
-        """Return the ``Document`` of PDF bytes; raise ``FengongError`` when unreadable."""
-        from fengong.parsers.pdf_guard import check_streams
+        """Return the ``Document`` of PDF bytes; raise ``FengongError`` when unreadable.
+
+        Stages: bound the input (size, streams), open (or repair) the file, read each page
+        into lines and tables, check that there is text at all, then build the blocks."""
+        from fengong.parsers.pdf.guard import check_streams
 
         check_input_size(data, self.limits)
         check_streams(data, self.limits)
-        notes: list[tuple[str, str, Provenance]] = []
-        pdf = _open_or_repair(data, notes)
-        pages: list[_Page] = []
-        total_chars = garbled = images = cells = 0
-        table_index = 0
-        carry: Columns | None = None  # columns of an unruled table running to the page foot
-        unruled: list[tuple[_Page, int, Region]] = []  # turned into tables at the end
+        state = _Reading()
+        pdf = _open_or_repair(data, state.notes)
         try:
-            try:
-                page_list = pdf.pages
-            except Exception as err:  # a broken page tree
-                raise UnreadableError(f"the PDF's page tree is damaged ({err})") from err
-            if len(page_list) > self.limits.max_pages:
-                raise TooLargeError(
-                    f"{len(page_list)} pages, over the limit of {self.limits.max_pages}"
-                    " (--max-pages)"
-                )
+            page_list = self._page_list(pdf)
             for number, raw_page in enumerate(page_list, start=1):
                 try:
-                    page = raw_page
-                    chars = page.chars
-                    if _has_doubled_chars(chars):  # bold drawn twice: keep one copy
-                        page = raw_page.dedupe_chars()
-                        chars = page.chars
-                    total_chars += len(chars)
-                    images += len(raw_page.images)
-                    bad = _garbled_count(chars)
-                    garbled += bad
-                    if bad:
-                        page = page.filter(
-                            lambda o: (
-                                o.get("object_type") != "char"
-                                or not _GARBLED.search(o.get("text", ""))
-                            )
-                        )
-                    record = _Page(number, float(page.width), float(page.height))
-                    boxes = []
-                    for found in page.find_tables():
-                        cells = self._count_cells(cells, sum(len(r.cells) for r in found.rows))
-                        block = _table_block(found, number, table_index)
-                        if not block.rows:
-                            continue
-                        table_index += 1
-                        boxes.append(tuple(found.bbox))
-                        record.items.append((float(found.bbox[1]), block))
-                    if not boxes:
-                        regions, carry = _unruled_regions(page, carry)
-                        for region in regions:
-                            # every line a row: an upper bound, known before rows are read
-                            cells = self._count_cells(
-                                cells, len(region.lines) * region.columns.width
-                            )
-                            unruled.append((record, table_index, region))
-                            table_index += 1
-                            x0, top, x1, bottom = region.bbox
-                            boxes.append((x0 - 1, top - 1, x1 + 1, bottom + 1))
-                            record.items.append((top, region))
-                    else:
-                        carry = None
-                    for line in _lines(page, number, boxes):
-                        record.items.append((line.top, line))
-                    record.items.sort(key=lambda item: item[0])
-                    pages.append(record)
+                    state.pages.append(self._read_page(raw_page, number, state))
                 except (UnreadableError, TooLargeError):
                     raise
                 except Exception as err:  # a damaged page: keep the others
-                    notes.append((
+                    state.notes.append((
                         "page-unreadable",
                         f"page {number} could not be read ({type(err).__name__}); skipped",
                         Provenance(page=number),
@@ -418,37 +422,71 @@ class PdfReader:
             page_count = len(page_list)
         finally:
             _close(pdf)
-        if total_chars == 0:
-            if images:
-                raise ScannedError(
-                    "this PDF is a scan: its pages are images without a text layer; run OCR "
-                    "first (for example ocrmypdf) and parse the result"
-                )
-            raise EmptyDocumentError("the PDF has no text")
-        if garbled > 0.2 * total_chars:
-            raise UnreadableError(
-                "the PDF's fonts have no usable Unicode mapping: its text comes out as "
-                "(cid:N) codes or private-use characters; convert it with another tool or OCR"
-            )
-        if garbled:
-            notes.append((
-                "garbled-text",
-                f"{garbled} characters without a Unicode mapping were dropped",
-                Provenance(),
-            ))  # fmt: skip
-        if unruled:
-            _build_unruled_tables(unruled)
-            notes.append(_unruled_note([page.number for page, _, _ in unruled]))
-        blocks = self._blocks(pages)
+        _check_text(state)
+        if state.unruled:
+            _build_unruled_tables(state.unruled)
+            state.notes.append(_unruled_note([page.number for page, _, _ in state.unruled]))
+        blocks = self._blocks(state.pages)
         has_table = any(isinstance(b, Table) for b in blocks)
         return Document(
             blocks,
             format="pdf",
-            layout=("unruled-table" if unruled else "table") if has_table else "prose",
+            layout=("unruled-table" if state.unruled else "table") if has_table else "prose",
             pages=page_count,
-            merges_visible=not unruled,
-            notes=notes,
+            merges_visible=not state.unruled,
+            notes=state.notes,
         )
+
+    def _page_list(self, pdf: Any) -> Any:
+        """The PDF's pages; raise when the page tree is broken or holds too many."""
+        try:
+            page_list = pdf.pages
+        except Exception as err:  # a broken page tree
+            raise UnreadableError(f"the PDF's page tree is damaged ({err})") from err
+        if len(page_list) > self.limits.max_pages:
+            raise TooLargeError(
+                f"{len(page_list)} pages, over the limit of {self.limits.max_pages} (--max-pages)"
+            )
+        return page_list
+
+    def _read_page(self, raw_page: Any, number: int, state: _Reading) -> _Page:
+        """One page's lines and tables, in reading order."""
+        page = _clean_chars(raw_page, state)
+        record = _Page(number, float(page.width), float(page.height))
+        boxes = self._ruled_tables(page, record, state)
+        if not boxes:
+            regions, state.carry = _unruled_regions(page, state.carry)
+            for region in regions:
+                # every line a row: an upper bound, known before rows are read
+                state.cells = self._count_cells(
+                    state.cells, len(region.lines) * region.columns.width
+                )
+                state.unruled.append((record, state.table_index, region))
+                state.table_index += 1
+                x0, top, x1, bottom = region.bbox
+                boxes.append((x0 - 1, top - 1, x1 + 1, bottom + 1))
+                record.items.append((top, region))
+        else:
+            state.carry = None
+        for line in _lines(page, number, boxes):
+            record.items.append((line.top, line))
+        record.items.sort(key=lambda item: item[0])
+        return record
+
+    def _ruled_tables(
+        self, page: Any, record: _Page, state: _Reading
+    ) -> list[tuple[float, float, float, float]]:
+        """Add the page's ruled tables to ``record``; return their boxes."""
+        boxes: list[tuple[float, float, float, float]] = []
+        for found in page.find_tables():
+            state.cells = self._count_cells(state.cells, sum(len(r.cells) for r in found.rows))
+            block = _table_block(found, record.number, state.table_index)
+            if not block.rows:
+                continue
+            state.table_index += 1
+            boxes.append(tuple(found.bbox))
+            record.items.append((float(found.bbox[1]), block))
+        return boxes
 
     def _count_cells(self, cells: int, added: int) -> int:
         """Return the running count of table cells with ``added``; raise ``TooLargeError``
