@@ -27,7 +27,7 @@ from fengong.errors import (
     TooLargeError,
     UnreadableError,
 )
-from fengong.parsers.limits import DEFAULT_LIMITS, Limits, check_input_size
+from fengong.parsers.limits import DEFAULT_LIMITS, Limits
 from fengong.parsers.pdf.unruled import (
     Columns,
     Region,
@@ -396,11 +396,11 @@ class PdfReader:
     def read(self, data: bytes) -> Document:
         """Return the ``Document`` of PDF bytes; raise ``FengongError`` when unreadable.
 
-        Stages: bound the input (size, streams), open (or repair) the file, read each page
-        into lines and tables, check that there is text at all, then build the blocks."""
+        Stages: bound the streams (``read_document``, the only way in, has checked the
+        input's size), open (or repair) the file, read each page into lines and tables,
+        check that there is text at all, then build the blocks."""
         from fengong.parsers.pdf.guard import check_streams
 
-        check_input_size(data, self.limits)
         check_streams(data, self.limits)
         state = _Reading()
         pdf = _open_or_repair(data, state.notes)

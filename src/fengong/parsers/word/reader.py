@@ -24,7 +24,7 @@ from typing import Any
 
 from fengong.document import Block, Cell, Document, Paragraph, Provenance, Row, Table
 from fengong.errors import TooLargeError, UnreadableError
-from fengong.parsers.limits import DEFAULT_LIMITS, Limits, check_input_size, open_zip
+from fengong.parsers.limits import DEFAULT_LIMITS, Limits, open_zip
 from fengong.parsers.word.numbering import Numbering, W, to_int, w_val
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -340,8 +340,8 @@ class WordReader:
         return head.startswith(b"PK\x03\x04")
 
     def read(self, data: bytes) -> Document:
-        """Return the ``Document`` of DOCX bytes; raise ``FengongError`` when unreadable."""
-        check_input_size(data, self.limits)
+        """Return the ``Document`` of DOCX bytes; raise ``FengongError`` when unreadable.
+        (``read_document``, the only way in, has checked the input's size.)"""
         package, archive = _open_package(data, self.limits)
         part = package.part
         numbering_root = _part_element(lambda: part.numbering_part)
