@@ -4,8 +4,27 @@ from __future__ import annotations
 
 from fengong.document import Document, Provenance
 from fengong.errors import UnsupportedFormatError
+from fengong.parsers.base import Reader
 from fengong.parsers.detect import sniff_format
 from fengong.parsers.limits import DEFAULT_LIMITS, Limits, check_input_size
+
+
+def reader_for(kind: str, limits: Limits = DEFAULT_LIMITS) -> Reader:
+    """The reader of a detected format (``text``, ``docx``, ``pdf``), its library imported
+    only now. Raises ``UnsupportedFormatError`` for any other."""
+    if kind == "text":
+        from fengong.parsers.text import TextReader
+
+        return TextReader()
+    if kind == "docx":
+        from fengong.parsers.word.reader import WordReader
+
+        return WordReader(limits)
+    if kind == "pdf":
+        from fengong.parsers.pdf.reader import PdfReader
+
+        return PdfReader(limits)
+    raise UnsupportedFormatError(f"not a plan document we can read ({kind})")
 
 
 def read_document(
@@ -23,32 +42,16 @@ def read_document(
     """
     check_input_size(data, limits)
     kind = format or sniff_format(data, name)
-    if kind == "text":
-        from fengong.parsers.text import TextReader
+    if kind not in ("doc", "rtf"):
+        return reader_for(kind, limits).read(data)
+    from fengong.parsers.word.office import convert_to_docx
 
-        return TextReader().read(data)
-    if kind in ("docx", "doc", "rtf"):
-        from fengong.parsers.word.reader import WordReader
-
-        if kind == "docx":
-            return WordReader(limits).read(data)
-        from fengong.parsers.word.office import convert_to_docx
-
-        doc = WordReader(limits).read(convert_to_docx(data, kind))
-        doc.notes.insert(
-            0,
-            (
-                "converted",
-                f"read from a .{kind} file converted to DOCX by LibreOffice",
-                Provenance(),
-            ),
-        )
-        return doc
-    if kind == "pdf":
-        from fengong.parsers.pdf.reader import PdfReader
-
-        return PdfReader(limits).read(data)
-    raise UnsupportedFormatError(f"not a plan document we can read ({kind})")
+    doc = reader_for("docx", limits).read(convert_to_docx(data, kind))
+    doc.notes.insert(
+        0,
+        ("converted", f"read from a .{kind} file converted to DOCX by LibreOffice", Provenance()),
+    )
+    return doc
 
 
-__all__ = ["DEFAULT_LIMITS", "Limits", "read_document", "sniff_format"]
+__all__ = ["DEFAULT_LIMITS", "Limits", "read_document", "reader_for", "sniff_format"]

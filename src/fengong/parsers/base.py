@@ -1,7 +1,8 @@
-"""What a reader is: a name, the suffixes it claims, a content sniffer, and ``read``.
+"""What a reader is: a name and ``read``.
 
 Readers turn bytes into a ``Document`` and nothing more: they never fill merged cells
-down or guess roles (the interpreter does that once, for every format).
+down or guess roles (the interpreter does that once, for every format). Which reader a
+file goes to is decided by its content alone (``detect.sniff_format``), never by its name.
 """
 
 from __future__ import annotations
@@ -15,11 +16,6 @@ class Reader(Protocol):
     """The interface every format module implements."""
 
     name: str
-    suffixes: tuple[str, ...]
-
-    def sniff(self, head: bytes) -> bool:
-        """Return True when the first bytes of a file look like this format."""
-        ...
 
     def read(self, data: bytes) -> Document:
         """Return the ``Document`` in ``data``; raise a ``FengongError`` when unreadable."""

@@ -75,15 +75,6 @@ class TextReader:
     """Reader for plain text in any supported encoding."""
 
     name = "text"
-    suffixes = (".txt", ".text", ".csv", ".tsv", ".md")
-
-    def sniff(self, head: bytes) -> bool:
-        """Text is the fallback format: anything that decodes is text."""
-        try:
-            decode_text(head)
-        except Exception:
-            return False
-        return True
 
     def read(self, data: bytes) -> Document:
         """Return the paragraphs and tables of a text plan, with line numbers."""

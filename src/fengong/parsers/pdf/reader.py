@@ -384,14 +384,9 @@ class PdfReader:
     """Reads PDF bytes into a ``Document``."""
 
     name = "pdf"
-    suffixes = (".pdf",)
 
     def __init__(self, limits: Limits = DEFAULT_LIMITS) -> None:
         self.limits = limits
-
-    def sniff(self, head: bytes) -> bool:
-        """Return True when the first bytes hold a PDF header."""
-        return b"%PDF-" in head[:1024]
 
     def read(self, data: bytes) -> Document:
         """Return the ``Document`` of PDF bytes; raise ``FengongError`` when unreadable.

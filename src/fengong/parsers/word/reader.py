@@ -330,14 +330,9 @@ class WordReader:
     """Reads ``.docx`` (and files converted to it) into a ``Document``."""
 
     name = "docx"
-    suffixes = (".docx", ".docm", ".dotx")
 
     def __init__(self, limits: Limits = DEFAULT_LIMITS) -> None:
         self.limits = limits
-
-    def sniff(self, head: bytes) -> bool:
-        """Return True for a ZIP container (the format detector checks its members)."""
-        return head.startswith(b"PK\x03\x04")
 
     def read(self, data: bytes) -> Document:
         """Return the ``Document`` of DOCX bytes; raise ``FengongError`` when unreadable.
