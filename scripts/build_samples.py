@@ -6,6 +6,7 @@
     python scripts/build_samples.py corpus        # tests/corpus/docx/*.docx
     python scripts/build_samples.py corpus-pdf    # tests/corpus/pdf/*.pdf (LibreOffice)
     python scripts/build_samples.py corpus-official  # tests/corpus/pdf/official/*.pdf
+    python scripts/build_samples.py pdf-long      # samples/pdf/long/*.pdf (about 80 pages)
 
 The source of every copy is a transcription made by hand from the document,
 ``tests/corpus/tables/<stem>.table.json`` (format: tests/corpus/tables/README.md), never
@@ -517,6 +518,29 @@ def _print_changed(sources: list[Path], change: Any, out_dir: Path) -> list[Path
     return written
 
 
+# long plans: a seed's table printed several times over, as an annual compilation would
+# print it, for page breaks by the dozen and the memory of an 80-page parse
+LONG = {"seed004_tsv_page-breaks_shifted-cell": 6}
+
+
+def build_long_pdf() -> list[Path]:
+    """Write ``samples/pdf/long/<stem>.pdf`` for each plan of ``LONG``: its transcription
+    with the table's rows repeated, printed as an official document (about 80 pages)."""
+    out_dir = ROOT / "samples" / "pdf" / "long"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for stem, times in LONG.items():
+            tr = json.loads((TABLES / f"{stem}.table.json").read_text("utf-8"))
+            tr = {**tr, "rows": tr["rows"] * times}
+            doc = build_docx(tr, OPTIONS.get(stem, Options()))
+            _official_furniture(doc)
+            source = Path(tmp) / f"{stem}.docx"
+            doc.save(str(source))
+            written.append(convert_with_soffice(source, "pdf", out_dir))
+    return written
+
+
 def main(argv: list[str]) -> int:
     """Build the copies named on the command line (``docx``, ``pdf``, ``corpus``,
     ``corpus-pdf``)."""
@@ -535,6 +559,8 @@ def main(argv: list[str]) -> int:
         written += build_all_pdf("corpus")
     if "corpus-official" in targets:
         written += build_all_pdf("corpus-official")
+    if "pdf-long" in targets:
+        written += build_long_pdf()
     for path in written:
         print(path.relative_to(ROOT))
     return 0

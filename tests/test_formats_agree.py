@@ -23,7 +23,9 @@ from tests.gold import load_gold, plan_differences
 
 DOCX_SAMPLES = sorted((SAMPLES / "docx").glob("*.docx"))
 # ruled tables; samples/pdf/unruled is checked in test_pdf_unruled.py
-PDF_SAMPLES = sorted(p for p in (SAMPLES / "pdf").rglob("*.pdf") if p.parent.name != "unruled")
+PDF_SAMPLES = sorted(
+    p for p in (SAMPLES / "pdf").rglob("*.pdf") if p.parent.name not in ("unruled", "long")
+)  # long: tests/test_long_pdf.py
 SOFFICE = shutil.which("soffice")
 needs_soffice = pytest.mark.skipif(
     SOFFICE is None, reason="LibreOffice (soffice) is not installed; this check converts files"

@@ -274,3 +274,12 @@ def test_unnumbered_piece_after_a_break_in_a_numbered_table_is_the_row_above() -
     )  # fmt: skip
     assert [t.text for t in plan.tasks][2:] == ["任务丙，第一句完。第二句在下一页。", "任务丁。"]
     assert any(w.code == "row-rejoined" for w in plan.warnings)
+
+
+def test_text_that_can_only_continue_other_text() -> None:
+    from fengong.interpret.tables import _opens_mid_sentence
+
+    assert _opens_mid_sentence("游”。")  # closes a quote it never opened
+    assert _opens_mid_sentence("，并长期坚持")
+    assert not _opens_mid_sentence("结合我委网上办事大厅服务事项清单")
+    assert not _opens_mid_sentence("推动政务服务“一网通办”")

@@ -458,6 +458,27 @@ def _continues_cell(above: str, text: str, role: str) -> bool:
     return not ends_sentence(flat_above)
 
 
+_PAIRS = (
+    ("“", "”"),
+    ("‘", "’"),
+    ("（", "）"),
+    ("(", ")"),
+    ("《", "》"),
+    ("「", "」"),
+    ("【", "】"),
+)
+
+
+def _opens_mid_sentence(text: str) -> bool:
+    """Text that can only go on from other text: it starts with a closing mark or a comma,
+    or closes a quote or bracket it never opened (``游”。`` after ``…“全国漫``: a cell the
+    page break cut mid-word)."""
+    flat = join_lines(text)
+    if flat[:1] in set("”’）)」』》〉、，,。；;：:！？"):
+        return True
+    return any(flat.count(close) > flat.count(open_) for open_, close in _PAIRS)
+
+
 # columns whose cells are often empty on their own (a task without supporting units)
 _OFTEN_EMPTY = frozenset({"support", "extra"})
 
@@ -498,7 +519,8 @@ def continue_merges(table: LogicalTable, first: int) -> None:
             continue
         merged_above = prev.spans[col] == 0
         merge_below = head.spans[col] > 1
-        if not (merged_above or merge_below) and (text.strip() or role in _OFTEN_EMPTY):
+        cut_word = _opens_mid_sentence(text) and not ends_sentence(join_lines(above))
+        if not (merged_above or merge_below or cut_word) and (text.strip() or role in _OFTEN_EMPTY):
             continue  # nothing shows a merge; a support cell is often empty on its own
         if text.strip():
             if not _continues_cell(above, text, role):
