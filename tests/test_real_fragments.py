@@ -1039,3 +1039,22 @@ def test_chiefs_of_rivers_and_lakes_are_leaders_and_assistants_support() -> None
     assert units.leaders == ["鄭柵潔省委書記", "張曙光省政府副省長"]
     assert (units.lead, units.responsible, units.support) == ([], [], ["省水利廳"])
     assert parse_responsibility("副總河長:劉惠 省委常委", "responsible").leaders == ["劉惠省委常委"]
+
+
+def test_a_table_flattened_with_no_separator_at_all() -> None:
+    # 45: a document site's copy of a Word table, every cell run together
+    text = (
+        "1、附件通化市推进健康中国行动2022年考核指标框架序号类别指 标2022年全市目标值责任部门"
+        "1综合人均预期寿命(岁)77.7市卫生健康委2每千常住人口执业(助理)医师数(人)2.6市卫生健康委"
+        "3个人卫生支出占卫生总费用的比重()27.5市卫生健康委4健康知识普及行动居民健康素养水平()22"
+        "市卫生健康委5经常参加体育锻炼人数比例()37市文化广电和旅游局\n"
+    )
+    plan = parse_bytes(text.encode("utf-8"), "fragment.txt")
+    assert [(t.number, t.text[:8], t.responsible) for t in plan.tasks] == [
+        ("1", "综合人均预期寿命", ["市卫生健康委"]),
+        ("2", "每千常住人口执业", ["市卫生健康委"]),
+        ("3", "个人卫生支出占卫", ["市卫生健康委"]),
+        ("4", "健康知识普及行动", ["市卫生健康委"]),
+        ("5", "经常参加体育锻炼", ["市文化广电和旅游局"]),
+    ]
+    assert "flattened-table" in {w.code for w in plan.warnings}
