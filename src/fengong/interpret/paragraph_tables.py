@@ -185,24 +185,24 @@ def _flat_rows(text: str) -> list[tuple[str, str, str]]:
     rows: list[tuple[str, str, str]] = []
     pos, number = 0, 1
     while text.startswith(str(number), pos):
-        body_start = pos + len(str(number))
-        nxt, cut = str(number + 1), None
-        search = body_start
-        while (found := text.find(nxt, search)) != -1:
-            unit = _unit_at_end(text[body_start:found])
-            if unit is not None:
-                cut = (found, body_start + unit)
-                break
-            search = found + 1
-        end = cut[0] if cut else len(text)
-        unit_start = cut[1] if cut else _unit_at_end(text[body_start:end])
-        if unit_start is None:
+        start = pos + len(str(number))
+        end = _next_row(text, start, str(number + 1))
+        unit = _unit_at_end(text[start:end])
+        if unit is None:
             break
-        if cut is None:
-            unit_start += body_start
-        rows.append((str(number), text[body_start:unit_start].strip(), text[unit_start:end]))
+        rows.append((str(number), text[start : start + unit].strip(), text[start + unit : end]))
         pos, number = end, number + 1
     return rows
+
+
+def _next_row(text: str, start: int, number: str) -> int:
+    """Where row ``number`` starts: its number right after a unit name, else the end."""
+    found = text.find(number, start)
+    while found != -1:
+        if _unit_at_end(text[start:found]) is not None:
+            return found
+        found = text.find(number, found + 1)
+    return len(text)
 
 
 def _flattened_table(blocks: list[Block], notes: list[Note]) -> tuple[list[Block], list[Table]]:

@@ -458,6 +458,7 @@ def _continues_cell(above: str, text: str, role: str) -> bool:
     return not ends_sentence(flat_above)
 
 
+_FOLLOWERS = frozenset("”’）)」』》〉、，,。；;：:！？")  # marks that only follow text
 _PAIRS = (
     ("“", "”"),
     ("‘", "’"),
@@ -474,7 +475,7 @@ def _opens_mid_sentence(text: str) -> bool:
     or closes a quote or bracket it never opened (``游”。`` after ``…“全国漫``: a cell the
     page break cut mid-word)."""
     flat = join_lines(text)
-    if flat[:1] in set("”’）)」』》〉、，,。；;：:！？"):
+    if flat[:1] in _FOLLOWERS:
         return True
     return any(flat.count(close) > flat.count(open_) for open_, close in _PAIRS)
 
@@ -574,7 +575,7 @@ def align_short_rows(table: LogicalTable) -> None:
         padded = not row.cells[-1].strip()  # a short row is padded at its end
         needs = padded and (not row.cells[task].strip() or current < len(filled))
         if above is not None and needs and 0 < len(filled) < table.width and len(filled) > 1:
-            best, best_key = None, (current, 0, 0)
+            best, best_key = None, (current, 0)
             has_text = any(
                 cell_fits("task", c) and not cell_fits("deadline", c) and not looks_like_units(c)
                 for c in filled
@@ -586,12 +587,10 @@ def align_short_rows(table: LogicalTable) -> None:
                 if not cells[task].strip() and (not above[task].strip() or has_text):
                     continue  # only a row of units and dates sits under a merged task cell
                 # of two placements that fit as well, the one leaving the gaps left of
-                # the task, and then the one leaving them leftmost: the columns merged over
-                # rows are the grouping columns on the left (and a task cell merged over
-                # rows that differ in their units or deadlines)
+                # the task: the columns merged over rows are the grouping columns there
                 fit = _fit_score(cells, roles) + _numbered_like(cells[task], above[task])
                 gaps = [col for col in range(table.width) if col not in positions]
-                key = (fit, sum(1 for col in gaps if col < task), 0)
+                key = (fit, sum(1 for col in gaps if col < task))
                 if fit > current and key > best_key:
                     best, best_key = (positions, cells), key
             if best is not None:

@@ -211,9 +211,10 @@ _ROLE_LABEL_START = re.compile(r"牵头|责任|负责|主办|承办|协办|配�
 
 
 def _unit_before_label(label: str) -> int:
-    """Where a label really starts when the unit before it ran into it (86: ``责任部门:人社局
-    配合部门:各街道`` with its space lost, ``人社局配合部门``): after the longest unit name
-    that the rest, a label naming a role, follows. 0 when the label is whole."""
+    """Where a label really starts when the text before it ran into it, its space lost:
+    a title before a chief's label or 协助 (104: ``省委书记副河长`` → ``副河长``), or a unit
+    before a label naming a role (86: ``人社局配合部门`` → ``配合部门``, after the longest
+    unit name). 0 when the label is whole."""
     for k in range(1, len(label) - 1):
         chief = _CHIEF.fullmatch(label[k:]) and label[k - 1] not in "副总總"
         if chief or label[k:] in ("协助", "協助"):
@@ -280,7 +281,7 @@ def clean_unit(name: str) -> str:
         head = _TAIL.sub("", name)
         if head and head != name and (is_unit(head) or head.endswith("）")):
             name = head
-    name = name.strip("，,；;。、:：/ ")
+    name = normalise_name(name)
     while name.endswith("）") and name.count("）") > name.count("（"):
         name = name[:-1]  # a closing bracket of the marker around it (98: ``((…(中心))``)
     return name
@@ -498,19 +499,20 @@ def lines_to_clauses(raw: str) -> str:
     if len(lines) > 1 and not _wrapped(lines):
         if all(_names_units(line) for line in lines):
             return "，".join(line.rstrip("，,、；;") for line in lines)
-        names = _unit_lines(lines)
+        names = [] if any(_LIST_SEPARATOR.search(line) for line in lines) else _unit_lines(lines)
         if len(names) > 1 and _names_units(names[-1]):
-            return "，".join(names)
+            return "，".join(names)  # one name a line, some clipped (a wrapped list has 、)
     return join_lines(raw)
+
+
+_LIST_SEPARATOR = re.compile("[、，,；;]")
 
 
 def _unit_lines(lines: list[str]) -> list[str]:
     """Lines of differing lengths, one name each: a line break falls between two names
     after a whole name, or before a line that opens with a level (``省``, ``市`` …) and
     names units; a name the copy clipped (``省人口计生``) is still one. Other breaks are
-    inside a name. Lines that hold a list separator are a list wrapped, not names."""
-    if any(re.search("[、，,；;]", line) for line in lines):
-        return lines[:1]
+    inside a name."""
     names = [lines[0]]
     for line in lines[1:]:
         opens_name = line[:1] in _LEVEL_START and _names_units(line)

@@ -155,12 +155,13 @@ def _run_from(cells: list[PipeCell], start: int) -> list[int]:
     """Row numbers from ``start`` on: n, n+1, n+2 …; when n+1 is nowhere after n, the
     next larger number (a plan that prints only its share of a longer list: 6, 52, 53 …)."""
     values = [_value(c) for c in cells]
+    last_at = {v: i for i, v in enumerate(values)}  # where each number last stands
     positions = [start]
     expected = values[start] + 1
     i = start + 2
     while i < len(cells):
         if values[i] == expected or (
-            values[i] > expected and expected not in values[positions[-1] + 2 :]
+            values[i] > expected and last_at.get(expected, -1) < positions[-1] + 2
         ):
             positions.append(i)
             expected = values[i] + 1
@@ -287,14 +288,7 @@ def line_cell_table_at(lines: list[str], start: int) -> tuple[Table, int] | None
         text = lines[i].strip()
         if text:
             cells.append(PipeCell(text, i, True))
-    header_end = next(
-        (
-            k
-            for k, c in enumerate(cells)
-            if not _LABEL_CELL.match(c.text) or _ROW_NUMBER.match(c.text)
-        ),
-        0,
-    )
+    header_end = next((k for k, c in enumerate(cells) if not _is_label_cell(c.text)), 0)
     body = cells[header_end:]
     positions = _number_positions(body)
     if header_end < 3 or len(positions) < 3 or positions[0] > 3:

@@ -45,6 +45,18 @@ def strip_html(text: str) -> str:
     return "\n".join(line.strip() for line in html.unescape(text).split("\n")).strip()
 
 
+# noise a copy adds to a plan's text, removed before reading, each with a warning
+_REPAIRS = (
+    (remove_pinyin, "pinyin-removed", "pinyin readings printed after characters"),
+    (
+        remove_lost_characters,
+        "lost-characters-removed",
+        "runs of '?' opening lines (characters the copy could not encode)",
+    ),
+    (remove_page_counters, "page-counters-removed", "page counters (第N页共M页) inside the text"),
+)
+
+
 def _is_tsv_line(line: str) -> bool:
     cells = line.split("\t")
     return len(cells) >= 3 or (len(cells) == 2 and cells[0].strip() != "")
@@ -81,34 +93,13 @@ class TextReader:
         text, encoding = decode_text(data)
         if not text.strip():
             raise EmptyDocumentError("the file holds no text")
-        text, readings = remove_pinyin(text)
-        text, lost = remove_lost_characters(text)
-        text, counters = remove_page_counters(text)
+        repaired = []
+        for remove, code, what in _REPAIRS:
+            text, count = remove(text)
+            if count:
+                repaired.append((code, f"{count} {what} removed", Provenance(line=1)))
         doc = read_text(text)
-        if counters:
-            doc.notes.append(
-                (
-                    "page-counters-removed",
-                    f"{counters} page counters (第N页共M页) printed inside the text removed",
-                    Provenance(line=1),
-                )
-            )
-        if lost:
-            doc.notes.append(
-                (
-                    "lost-characters-removed",
-                    f"{lost} lines opened with '?' (characters the copy could not encode); removed",
-                    Provenance(line=1),
-                )
-            )
-        if readings:
-            doc.notes.append(
-                (
-                    "pinyin-removed",
-                    f"{readings} pinyin readings printed after characters removed",
-                    Provenance(line=1),
-                )
-            )
+        doc.notes.extend(reversed(repaired))
         if encoding not in ("utf-8", "utf-8-sig"):
             doc.notes.append(("encoding", f"text decoded as {encoding}", Provenance(line=1)))
         return doc
