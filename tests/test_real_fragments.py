@@ -1058,3 +1058,58 @@ def test_a_table_flattened_with_no_separator_at_all() -> None:
         ("5", "经常参加体育锻炼", ["市文化广电和旅游局"]),
     ]
     assert "flattened-table" in {w.code for w in plan.warnings}
+
+
+def test_a_task_column_merged_in_a_copy_shows_as_rows_one_cell_short() -> None:
+    # 03: 工作任务 printed on a group's first row only; the full rows carry short labels
+    text = (
+        "序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限 | 备注 |\n"
+        "1 | 做好常态化疫情防控信息发布 | 重点围绕散发疫情、隔离管控发布权威信息 | 应急处 | 长期推进 |\n"
+        "2 | 扎实做好疫苗接种信息公开和舆论引导工作 | 疾控处 | 长期推进 |\n"
+        "3 | 提高新冠肺炎疫情信息发布规范化水平 | 宣传处 | 2021年8月前 |\n"
+        "4 | 常规政务公开事项 | 强化行政执法信息公开 | 政法处 | 长期推进 |\n"
+        "5 | 积极推进部门所属单位预算、决算公开 | 财务处 | 长期推进 |\n"
+        "6 | 逐步清理本部门规范性文件统一公开 | 政法处 | 长期推进 |\n"
+    )
+    tasks = _tasks(text)
+    assert [(t["section"], t["text"][:6], t["responsible"]) for t in tasks] == [
+        (["做好常态化疫情防控信息发布"], "重点围绕散发", ["应急处"]),
+        (["做好常态化疫情防控信息发布"], "扎实做好疫苗", ["疾控处"]),
+        (["做好常态化疫情防控信息发布"], "提高新冠肺炎", ["宣传处"]),
+        (["常规政务公开事项"], "强化行政执法", ["政法处"]),
+        (["常规政务公开事项"], "积极推进部门", ["财务处"]),
+        (["常规政务公开事项"], "逐步清理本部", ["政法处"]),
+    ]
+
+
+def test_numbered_measures_under_merged_headings_are_the_tasks() -> None:
+    # 92: 工作目标 and 工作内容 are headings merged over the numbered 工作措施, each of which
+    # has its own units and deadline; a row short by one cell lost the outer merge
+    text = (
+        "| 工作目标 | 工作内容 | 工作措施 | 责任单位 | 完成时限 |\n"
+        "| 一、加大食品安全突出问题治理力度 | (一)强化源头治理 | 1.加强农用地土壤重金属污染源头防控。"
+        " | 县生态环境分局 | 2025年11月底前 |\n"
+        "| 2.持续开展农药科学施用增效、兽药使用减量行动。 | 县农业农村局 | 2025年11月底前 ||\n"
+        "| (二)严控农兽药残留超标 | 3.深入开展重点问题品种药物残留突出问题攻坚治理。"
+        " | 县农业农村局 | 2025年11月底前 |\n"
+        "| (三)加大校园食品安全整治力度 | 4.深化“校园餐”问题专项整治。 | 县教育体育局 | 2025年11月底前 |\n"
+    )
+    tasks = _tasks(text)
+    outer = "一、加大食品安全突出问题治理力度"
+    assert [(t["section"], t["number"], t["responsible"]) for t in tasks] == [
+        ([outer, "(一)强化源头治理"], "1", ["县生态环境分局"]),
+        ([outer, "(一)强化源头治理"], "2", ["县农业农村局"]),
+        ([outer, "(二)严控农兽药残留超标"], "3", ["县农业农村局"]),
+        ([outer, "(三)加大校园食品安全整治力度"], "4", ["县教育体育局"]),
+    ]
+
+
+def test_numbered_measures_beside_their_own_numbered_requirements_stay_measures() -> None:
+    # 05: every row prints its own (N) 具体要求, so the 具体措施 beside it is its detail
+    labels = ["全市工作任务", "具体要求", "具体措施", "牵头落实科室"]
+    body = [
+        ["一、围绕重点领域加大主动公开力度", "(一)在决策前向社会公布草案", "1.重大决策预公开。", "产业政策科"],
+        ["", "(二)推进建议提案办理结果公开。", "1.及时公开办理复文。", "办公室"],
+        ["", "(三)公开预算执行审计报告。", "1.公开审计发现问题。", "财务室"],
+    ]  # fmt: skip
+    assert header_to_roles(labels, body) == ["section", "task", "measures", "lead"]

@@ -126,7 +126,7 @@ def header_to_roles(labels: Sequence[str], body: Sequence[Sequence[str]]) -> lis
         )
         if "content" in fallback:
             kinds, task = fallback, fallback.index("content")
-    finer = _finer_text_column(kinds, columns, task, units)
+    finer = _finer_text_column(kinds, columns, task, units, body)
     if finer is not None:
         kinds[finer] = "content"
         task = finer
@@ -176,13 +176,27 @@ def _task_column(kinds: list[str], units: list[int]) -> int | None:
 
 
 def _finer_text_column(
-    kinds: list[str], columns: list[list[str]], task: int | None, units: list[int]
+    kinds: list[str],
+    columns: list[list[str]],
+    task: int | None,
+    units: list[int],
+    body: Sequence[Sequence[str]],
 ) -> int | None:
-    """A column of sentences under a header outside the synonyms (``细化分工``), between the
-    task column and the units, when the task column groups its rows (merged over several
-    of them): that column is the finer one, the task (SPEC: of two sentence columns, the
-    one merged over several rows of the other is a section level)."""
-    if task is None or not groups_rows(columns[task]):
+    """A column of sentences under a header outside the synonyms (``细化分工``) or of
+    measures (``工作措施``), between the task column and the units, when the task column
+    groups its rows (merged over several of them): that column is the finer one, the task
+    (SPEC: of two sentence columns, the one merged over several rows of the other is a
+    section level)."""
+    if task is None:
+        return None
+    # a measures column is the task's own detail unless the task cell really spans rows
+    finer_kinds = ["extra", "unlabelled"]
+    if merged_over_rows(columns[task]):
+        finer_kinds.append("measures")
+    elif (fullest := _merged_in_copy(body, task)) is not None:
+        columns = [[r[i] if i < len(r) else "" for r in fullest] for i in range(len(kinds))]
+        finer_kinds.append("measures")
+    elif not groups_rows(columns[task]):
         return None
     for i in range(task + 1, units[0] if units else len(kinds)):
         filled = [join_lines(c) for c in columns[i] if c.strip()]
@@ -191,9 +205,47 @@ def _finer_text_column(
             and bool(filled)
             and sum(map(len, filled)) / len(filled) >= 6
         )
-        if kinds[i] in ("extra", "unlabelled") and sentences and not groups_rows(columns[i]):
+        finer_kind = kinds[i] in finer_kinds
+        finer = not groups_rows(columns[i]) or _numbered_below(columns[task], columns[i])
+        if finer_kind and sentences and finer:
             return i
     return None
+
+
+def _numbered_below(outer: list[str], inner: list[str]) -> bool:
+    """Cells numbered in one style to the right of cells numbered in another (``（一）…`` |
+    ``1.…``) are the next level of the outline the row prints left to right."""
+    pairs = [(join_lines(a), join_lines(b)) for a, b in zip(outer, inner, strict=True)]
+    pairs = [(a, b) for a, b in pairs if a and b]
+    styles = [(split_numbering(a), split_numbering(b)) for a, b in pairs]
+    return bool(styles) and all(o and i and o.style != i.style for o, i in styles)
+
+
+def _merged_in_copy(body: Sequence[Sequence[str]], task: int) -> list[Sequence[str]] | None:
+    """The rows that fill the most cells, when they show the task column merged in a copy
+    that lost the merges: most rows are printed short, and the task cells of the full rows
+    are short labels, as a grouping cell's are (03, two full rows or more), or headings that
+    some rows print no cell of (92: ``（一）强化源头治理`` over rows starting ``2.…``)."""
+    counts = [sum(1 for c in r if c.strip()) for r in body]
+    if not counts:
+        return None
+    most = max(counts)
+    fullest = [r for r, n in zip(body, counts, strict=True) if n == most]
+    if len(fullest) >= sum(1 for n in counts if 0 < n < most):
+        return None
+    task_cells = [r[task] if task < len(r) else "" for r in fullest]
+    if len(fullest) >= 2 and short_cells(task_cells):
+        return fullest
+    styles = {n.style for c in task_cells if (n := split_numbering(join_lines(c)))}
+    if len(styles) != 1 or not groups_rows(task_cells):
+        return None
+    style = styles.pop()
+    headed = sum(
+        1
+        for r in body
+        if any((n := split_numbering(join_lines(c))) and n.style == style for c in r)
+    )
+    return fullest if headed < len(body) else None
 
 
 # labels of columns that annotate a task, never hold it (职责依据, 备注)
@@ -267,14 +319,18 @@ def _place_unlabelled(kind: str, cells: list[str]) -> str:
 def groups_rows(cells: list[str]) -> bool:
     """A grouping column: cells left empty below their first row, a value repeated row
     after row, or headings."""
-    values = [join_lines(c) for c in cells]
-    filled = [v for v in values if v]
-    if not filled:
-        return False
-    empties = len(values) - len(filled)
-    repeats = sum(1 for a, b in pairwise(values) if a and a == b)
+    filled = [v for v in map(join_lines, cells) if v]
     headings = sum(1 for v in filled if split_numbering(v) is not None and len(v) <= 60)
-    return empties > 0 or repeats > 0 or headings >= len(filled) * 0.5
+    return merged_over_rows(cells) or (bool(filled) and headings >= len(filled) * 0.5)
+
+
+def merged_over_rows(cells: list[str]) -> bool:
+    """Cells left empty below their first row, or a value repeated row after row: a cell
+    merged over several rows, as the copy shows it."""
+    values = [join_lines(c) for c in cells]
+    if not any(values):
+        return False
+    return any(not v for v in values) or any(a and a == b for a, b in pairwise(values))
 
 
 def align_header(labels: Sequence[str], width: int, body: Sequence[Sequence[str]]) -> list[str]:

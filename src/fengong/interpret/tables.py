@@ -575,7 +575,7 @@ def align_short_rows(table: LogicalTable) -> None:
         padded = not row.cells[-1].strip()  # a short row is padded at its end
         needs = padded and (not row.cells[task].strip() or current < len(filled))
         if above is not None and needs and 0 < len(filled) < table.width and len(filled) > 1:
-            best, best_key = None, (current, 0)
+            best, best_key = None, (current, 0, 0)
             has_text = any(
                 cell_fits("task", c) and not cell_fits("deadline", c) and not looks_like_units(c)
                 for c in filled
@@ -587,10 +587,13 @@ def align_short_rows(table: LogicalTable) -> None:
                 if not cells[task].strip() and (not above[task].strip() or has_text):
                     continue  # only a row of units and dates sits under a merged task cell
                 # of two placements that fit as well, the one leaving the gaps left of
-                # the task: the columns merged over rows are the grouping columns there
-                fit = _fit_score(cells, roles) + _numbered_like(cells[task], above[task])
-                gaps = [col for col in range(table.width) if col not in positions]
-                key = (fit, sum(1 for col in gaps if col < task))
+                # the task: the columns merged over rows are the grouping columns there;
+                # of those, the outer ones (an outer group spans all its inner groups' rows)
+                fit = _fit_score(cells, roles) + sum(
+                    _numbered_like(cells[col], above[col], roles[col]) for col in range(table.width)
+                )
+                left_gaps = [col for col in range(task) if col not in positions]
+                key = (fit, len(left_gaps), -sum(left_gaps))
                 if fit > current and key > best_key:
                     best, best_key = (positions, cells), key
             if best is not None:
@@ -611,10 +614,11 @@ def align_short_rows(table: LogicalTable) -> None:
         above = row.cells
 
 
-def _numbered_like(text: str, above: str) -> bool:
-    """A task cell numbered as the task cell above it (``（二）…`` under ``（一）…``) fits the
-    task column even when it reads as a heading: that column's tasks are so numbered."""
-    if cell_fits("task", text):
+def _numbered_like(text: str, above: str, role: str) -> bool:
+    """A cell numbered as the cell above it (``（二）…`` under ``（一）…``) fits that column
+    even when it does not read as the column's cells do (a task that reads as a heading, a
+    heading in a column under an unknown header): that column's cells are so numbered."""
+    if cell_fits(role, text):
         return False
     mine, theirs = split_numbering(join_lines(text)), split_numbering(join_lines(above))
     return mine is not None and theirs is not None and mine.style == theirs.style
