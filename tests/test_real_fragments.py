@@ -1113,3 +1113,25 @@ def test_numbered_measures_beside_their_own_numbered_requirements_stay_measures(
         ["", "(三)公开预算执行审计报告。", "1.公开审计发现问题。", "财务室"],
     ]  # fmt: skip
     assert header_to_roles(labels, body) == ["section", "task", "measures", "lead"]
+
+
+def test_unnumbered_paragraphs_each_opening_with_its_unit_as_subject() -> None:
+    # 110: a list of units' duties, no numbering, no labels; 要 names no role (responsible)
+    text = (
+        "现将区各单位在村庄环境整治工作中的任务作如下明确:\n"
+        "区住建局负责全区村庄环境整治总协调工作,指导督查康居乡村的创建。\n"
+        "区委农办要结合全区“三新”建设任务,负责指导督查新社区建设。\n"
+        "区财政局负责村庄环境整治专项经费的落实,确保资金的安全运行。\n"
+        "各地要高度重视,加强组织领导。\n"
+    )
+    tasks = _tasks(text)
+    assert [(t["text"][:8], t["responsible"], t["lead"]) for t in tasks] == [
+        ("区住建局负责全区", ["区住建局"], []),
+        ("区委农办要结合全", ["区委农办"], []),
+        ("区财政局负责村庄", ["区财政局"], []),
+    ]
+
+
+def test_a_lone_paragraph_with_a_unit_as_subject_is_not_a_task() -> None:
+    text = "一、工作目标\n到年底完成整治任务。\n区住建局负责全区村庄环境整治总协调工作。\n二、保障措施\n加强领导。\n"
+    assert _tasks(text) == []

@@ -162,23 +162,45 @@ def _find_markers(text: str) -> list[Marker]:
 
 
 # ``由X负责…`` anywhere in an item: 由 names who does what follows
-# or a unit as the subject opening the item (99: ``公安部门负责烟花爆竹公共安全管理``)
+# or a unit as the subject opening the item (99: ``公安部门负责烟花爆竹公共安全管理``,
+# 110: ``区委农办要结合…``)
 _PERFORMER = re.compile(
     r"由(?P<units>[^。；;，,：:]{2,80}?)(?:牵头负责|负责|牵头)"
-    r"|^(?P<subject>[^。；;，,：:由]{2,30}?)(?:牵头负责|负责|牵头)"
+    r"|^(?P<subject>[^。；;，,：:由]{2,30}?)(?P<verb>牵头负责|负责|牵头|要)"
 )
+# collectives that open exhortations (``各地要…``, ``有关部门要…``), not one unit's duty
+_COLLECTIVE = ("各", "有关", "相关", "全")
 
 
 def _performer_clause(text: str) -> Marker | None:
     """A clause of an item without sub-items, not only its last, that says who does the
     work with 由 … 负责, what they do following (90: ``整改要求:由县环卫站负责清除上述地段
-    垃圾死角``): the first such clause whose units read as units; it stays part of the
-    task's text."""
+    垃圾死角``), or a unit as the subject opening it (``X负责…``, ``X要…`` when X is a
+    unit of its own, not ``各地``): the first such clause whose units read as units; it
+    stays part of the task's text."""
     for m in _PERFORMER.finditer(text):
         units = m.group("units") or m.group("subject")
+        if m.group("verb") == "要" and units.startswith(_COLLECTIVE):
+            continue
         if looks_like_units(without_people(units)):
-            return Marker(m.start(), m.end(), m.group(0), keep=True)
+            raw = m.group(0) if m.group("verb") != "要" else units  # 要 says no role
+            return Marker(m.start(), m.end(), raw, keep=True)
     return None
+
+
+def _performer_paragraphs(paragraphs: list[Paragraph], i: int) -> bool:
+    """An unnumbered paragraph opening with a unit as its subject (``区住建局负责…``) that
+    stands beside another such paragraph: a list of units' duties (110), each paragraph
+    one task of its unit. A lone one is a sentence of the text around it."""
+
+    def opens(k: int) -> bool:
+        if not 0 <= k < len(paragraphs):
+            return False
+        flat = join_lines(paragraphs[k].text)
+        found = _performer_clause(flat)
+        return item_numbering(flat) is None and found is not None and found.start == 0
+
+    return opens(i) and (opens(i - 1) or opens(i + 1))
 
 
 def _closing_unit_clauses(text: str, opening: bool = False) -> Marker | None:
@@ -363,7 +385,7 @@ def _build_outline(paragraphs: list[Paragraph]) -> list[_Node]:
         if numbering is None:
             if _opens_unit_list(paragraphs, i):
                 kind = _UNIT_HEADING
-            elif _is_unit_paragraph(flat):
+            elif _is_unit_paragraph(flat) or _performer_paragraphs(paragraphs, i):
                 kind = _UNIT_PARAGRAPH
             elif stack and not (stack[-1].kind == _UNIT_PARAGRAPH and _ends_sentence(stack[-1])):
                 stack[-1].body.append(para)
