@@ -1135,3 +1135,36 @@ def test_unnumbered_paragraphs_each_opening_with_its_unit_as_subject() -> None:
 def test_a_lone_paragraph_with_a_unit_as_subject_is_not_a_task() -> None:
     text = "一、工作目标\n到年底完成整治任务。\n区住建局负责全区村庄环境整治总协调工作。\n二、保障措施\n加强领导。\n"
     assert _tasks(text) == []
+
+
+def test_numbered_headings_that_name_only_units_head_their_duties() -> None:
+    # 109: (一)区体育局 over numbered duties; (二)区财政局 over one paragraph
+    text = (
+        "四、职责分工\n"
+        "(一)区体育局\n"
+        "1.负责对在区内开放式公园规划建设健身苑提出可行性意见;\n"
+        "2.负责组织实施区群众体育工作方案;\n"
+        "(二)区财政局\n"
+        "负责区群众体育工作经费的安排与调拨工作。\n"
+        "(三)南庄镇、各街道办事处\n"
+        "1.配合区体育局做好扶持居(村)委健身器材试点工作;\n"
+    )
+    tasks = _tasks(text)
+    assert [(t["number"], t["section"], t["text"][:6], t["responsible"]) for t in tasks] == [
+        ("1", ["四、职责分工", "(一)区体育局"], "负责对在区内", ["区体育局"]),
+        ("2", ["四、职责分工", "(一)区体育局"], "负责组织实施", ["区体育局"]),
+        ("(二)", ["四、职责分工"], "负责区群众体", ["区财政局"]),
+        (
+            "1",
+            ["四、职责分工", "(三)南庄镇、各街道办事处"],
+            "配合区体育局",
+            ["南庄镇", "各街道办事处"],
+        ),
+    ]
+    assert all(t["support"] == [] for t in tasks)  # 配合 inside a duty is no marker
+
+
+def test_a_lone_heading_that_reads_like_a_unit_is_a_heading() -> None:
+    # 35: 五、组织机构 is the plan's heading, not a unit over its items
+    text = "四、活动内容\n1.开展宣传。\n五、组织机构\n1.成立领导小组,组长由市城乡建委主任担任。\n"
+    assert _tasks(text) == []

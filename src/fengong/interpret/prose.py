@@ -95,6 +95,7 @@ class _Node:
     body: list[Paragraph] = field(default_factory=list)
     children: list[_Node] = field(default_factory=list)
     kind: str | None = None  # _UNIT_HEADING / _UNIT_PARAGRAPH for unnumbered unit labels
+    unit_name: str | None = None  # a numbered heading that names only units (109)
 
     @property
     def style(self) -> str:
@@ -484,6 +485,15 @@ def _visit(node: _Node, section: list[str], out: list[ProseDraft], unit: str | N
         for child in node.children:
             _visit(child, section, out, name)
         return
+    name = node.unit_name if unit is None else None
+    if name is not None and node.children:  # (一)区体育局 over its numbered duties
+        for child in node.children:
+            _visit(child, [*section, _heading(node)], out, name)
+        return
+    if name is not None and _clean("\n".join(b.text for b in node.body)):
+        text = _clean("\n".join(b.text for b in node.body))  # (二)区财政局 + one paragraph
+        out.append(_unit_task(node, section, text, name))
+        return
     own = _strip_number(node, node.full_text())
     label = unit_label(own)
     if find_markers(own):
@@ -514,6 +524,27 @@ def _visit(node: _Node, section: list[str], out: list[ProseDraft], unit: str | N
     heading = [] if node.kind else [_heading(node)]
     for child in node.children:
         _visit(child, [*section, *heading], out, unit)
+
+
+def _mark_unit_headings(nodes: list[_Node]) -> None:
+    """Mark the numbered headings that name only units (109: ``（一）区体育局``, ``（五）南庄镇、
+    各街道办事处``), the items or the paragraph under each being its units' duties: two
+    siblings or more so named make a list of units (a lone ``五、组织机构`` is a heading)."""
+    names = [_numbered_unit_heading(n) for n in nodes]
+    if sum(1 for name in names if name) >= 2:
+        for node, name in zip(nodes, names, strict=True):
+            node.unit_name = name
+    for node in nodes:
+        _mark_unit_headings(node.children)
+
+
+def _numbered_unit_heading(node: _Node) -> str | None:
+    if node.numbering is None or node.kind is not None:
+        return None
+    name = _strip_number(node, join_lines(node.text)).strip(" \u3000：:")
+    if len(name) > 30 or re.search(r"[，,；;。（(]", name):
+        return None
+    return name if looks_like_units(name) else None
 
 
 def _unit_task(node: _Node, section: list[str], text: str, unit: str) -> ProseDraft:
@@ -571,6 +602,8 @@ def prose_to_drafts(paragraphs: list[Paragraph]) -> list[ProseDraft]:
     """Return the tasks of a prose plan: numbered items with responsibility markers,
     with the numbered headings above them as their section."""
     out: list[ProseDraft] = []
-    for root in _build_outline(split_run_on_items(paragraphs)):
+    roots = _build_outline(split_run_on_items(paragraphs))
+    _mark_unit_headings(roots)
+    for root in roots:
         _visit(root, [], out)
     return out
