@@ -485,14 +485,14 @@ def _visit(node: _Node, section: list[str], out: list[ProseDraft], unit: str | N
         for child in node.children:
             _visit(child, section, out, name)
         return
-    name = node.unit_name if unit is None else None
-    if name is not None and node.children:  # (一)区体育局 over its numbered duties
+    named = node.unit_name if unit is None else None
+    if named is not None and node.children:  # (一)区体育局 over its numbered duties
         for child in node.children:
-            _visit(child, [*section, _heading(node)], out, name)
+            _visit(child, [*section, _heading(node)], out, named)
         return
-    if name is not None and _clean("\n".join(b.text for b in node.body)):
+    if named is not None and _clean("\n".join(b.text for b in node.body)):
         text = _clean("\n".join(b.text for b in node.body))  # (二)区财政局 + one paragraph
-        out.append(_unit_task(node, section, text, name))
+        out.append(_unit_task(node, section, text, named))
         return
     own = _strip_number(node, node.full_text())
     label = unit_label(own)
