@@ -1168,3 +1168,34 @@ def test_a_lone_heading_that_reads_like_a_unit_is_a_heading() -> None:
     # 35: 五、组织机构 is the plan's heading, not a unit over its items
     text = "四、活动内容\n1.开展宣传。\n五、组织机构\n1.成立领导小组,组长由市城乡建委主任担任。\n"
     assert _tasks(text) == []
+
+
+def test_a_copy_starting_inside_a_list_resumes_the_outer_list() -> None:
+    # 113: page 2 starts at 3、 under an unseen (四); (五) goes on the outer list
+    text = (
+        "3、推进生猪、牛羊等定点屠宰工作。\n牵头单位:省经贸委\n参加单位:省农业厅\n"
+        "4、强化食品标识和包装管理。\n牵头单位:省新闻出版局\n"
+        "(五)加强食品消费领域监管。加快推进餐饮业食品卫生监督量化分级管理。\n"
+        "责任单位:省卫生厅\n参加单位:省教育厅、省建设厅\n"
+    )
+    tasks = _tasks(text)
+    assert [(t["number"], t["text"][:6], t["lead"], t["responsible"]) for t in tasks] == [
+        ("3", "推进生猪、牛", ["省经贸委"], []),
+        ("4", "强化食品标识", ["省新闻出版局"], []),
+        ("(五)", "加强食品消费", [], ["省卫生厅"]),
+    ]
+
+
+def test_numbering_that_runs_on_across_headings_nests_under_them() -> None:
+    # 73: page 6 starts at (二十二); 60. and 61. are its items, numbered on from page 5
+    text = (
+        "(二十二)自觉接受司法监督\n"
+        "60.建立司法建议回复制度。(市政府法制办牵头,各区县政府负责)\n"
+        "(二十三)强化专门监督\n"
+        "62.改进行政监察工作。(市监察局负责)\n"
+    )
+    tasks = _tasks(text)
+    assert [(t["number"], t["section"]) for t in tasks] == [
+        ("60", ["(二十二)自觉接受司法监督"]),
+        ("62", ["(二十三)强化专门监督"]),
+    ]

@@ -101,6 +101,18 @@ def item_numbering(text: str) -> Numbering | None:
 _TOP_STYLES = ("chapter", "cn")
 
 
+# the order plans usually nest their numbering in (GB/T 9704: 一、 （一） 1. （1）)
+_USUAL_ORDER = ("chapter", "cn", "cn-paren", "arabic", "arabic-paren", "circled")
+
+
+def outranks(style: str, other: str) -> bool:
+    """Return True when numbering ``style`` heads ``other`` in the usual order of plans
+    (``cn-paren`` over ``arabic``); False when either is not in that order."""
+    if style not in _USUAL_ORDER or other not in _USUAL_ORDER:
+        return False
+    return _USUAL_ORDER.index(style) < _USUAL_ORDER.index(other)
+
+
 def first_closed(open_styles: list[str], style: str) -> int:
     """Given the styles of the open headings (outermost first) and the style of a new
     heading, return the index of the first open heading the new one closes (its sibling of

@@ -21,6 +21,7 @@ from fengong.interpret.numbering import (
     first_closed,
     item_numbering,
     number_value,
+    outranks,
     split_numbering,
 )
 from fengong.interpret.units import (
@@ -398,12 +399,29 @@ def _build_outline(paragraphs: list[Paragraph]) -> list[_Node]:
             first_item = split_numbering(join_lines(paragraphs[i + 1].text))
             closes = {_UNIT_HEADING, _UNIT_PARAGRAPH, first_item.style if first_item else ""}
             cut = next((k for k, n in enumerate(stack) if n.style in closes), len(stack))
+        elif _resumes_outer_list(roots, stack, node):
+            cut = 0
         else:
             cut = _first_closed(stack, node.style)
         del stack[cut:]
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
     return roots
+
+
+def _resumes_outer_list(roots: list[_Node], stack: list[_Node], node: _Node) -> bool:
+    """In a copy that starts inside a list (113, a web page's second page: ``3、…``, ``4、…``
+    first), an item numbered beyond one in a style not open that ranks above the open ones
+    in the usual order (``（五）…`` over ``4、``) goes on the outer list the page cut off, not
+    a new list one level deeper (a new list starts at one). The document has not shown its
+    own order there, so the usual one decides (73: ``60.`` under ``（二十二）`` is deeper)."""
+    if not roots or node.numbering is None or any(n.style == node.style for n in stack):
+        return False
+    first, value = roots[0].numbering, number_value(node.numbering.token)
+    start = number_value(first.token) if first is not None else None
+    if value is None or value <= 1 or start is None or start <= 1:
+        return False
+    return all(outranks(node.style, n.style) for n in stack)
 
 
 def _descendants(node: _Node) -> list[_Node]:
