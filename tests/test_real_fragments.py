@@ -1199,3 +1199,33 @@ def test_numbering_that_runs_on_across_headings_nests_under_them() -> None:
         ("60", ["(二十二)自觉接受司法监督"]),
         ("62", ["(二十三)强化专门监督"]),
     ]
+
+
+def test_a_flattened_table_with_unit_lists_two_unit_columns_and_section_rows() -> None:
+    # 108: lists of units close each row; 第一责任单位 then 主要责任单位 with no boundary;
+    # a page number and a section heading inside the run
+    text = (
+        "—1—主要目标任务分解落实方案工作重点序号主要工作任务第一责任单位主要责任单位"
+        "一、主要发展指标1地区生产总值年均增长12%左右,人均生产总值达到6万元左右。"
+        "市发展改革委各县(市、区)政府、嘉兴经济开发区、嘉兴港区2服务业增加值占生产总值比重达到40%。"
+        "市发展改革委各县(市、区)政府、市三产发展领导小组各成员单位3地方财政收入年均增长13%。"
+        "市财政局各县(市、区)政府、市国税局—2—二、产业优化升级4积极推进技术创新,推广应用先进生产技术"
+        "市科技局市发展改革委、市经贸委\n"
+    )
+    plan = parse_bytes(text.encode("utf-8"), "fragment.txt")
+    assert [(t.number, t.section, t.text[:6], t.lead, t.responsible) for t in plan.tasks] == [
+        ("1", ["一、主要发展指标"], "地区生产总值", ["市发展改革委"],
+         ["各县（市、区）政府", "嘉兴经济开发区", "嘉兴港区"]),
+        ("2", ["一、主要发展指标"], "服务业增加值", ["市发展改革委"],
+         ["各县（市、区）政府", "市三产发展领导小组各成员单位"]),
+        ("3", ["一、主要发展指标"], "地方财政收入", ["市财政局"], ["各县（市、区）政府", "市国税局"]),
+        ("4", ["二、产业优化升级"], "积极推进技术", ["市科技局"], ["市发展改革委", "市经贸委"]),
+    ]  # fmt: skip
+    assert "flattened-table" in {w.code for w in plan.warnings}
+
+
+def test_of_two_lead_columns_the_first_leads() -> None:
+    # 108: 第一责任单位 (the unit in charge) ranks above 主要责任单位
+    labels = ["序号", "主要工作任务", "第一责任单位", "主要责任单位"]
+    body = [["1", "地区生产总值年均增长12%左右。", "市发展改革委", "各县（市、区）政府"]] * 3
+    assert header_to_roles(labels, body) == ["number", "task", "lead", "responsible"]

@@ -72,7 +72,7 @@ def label_kind(label: str) -> str:
         ("extra", r"(?:评分|考核|督查|督办|督导|监督|评价|审核)(?:单位|部门|处室|科室)"),
         ("deadline", r"时限|时间|期限|节点|进度"),
         ("responsible", r"牵头[及和与/、](?:责任|负责)|(?:责任|负责)[及和与/、]?牵头"),
-        ("lead", r"牵头|主要责任|主责|主办"),
+        ("lead", r"牵头|第一责任|主要责任|主责|主办"),
         ("support", r"配合|参加|参与|协办|协同|协助|协作"),
         ("responsible", r"单位|部门|处室|科室|主体|责任|负责"),
         ("content", r"任务|事项|项目名称|项目内容|工作内容"),
@@ -142,7 +142,14 @@ def header_to_roles(labels: Sequence[str], body: Sequence[Sequence[str]]) -> lis
     for i in range(task or 0):
         if kinds[i] in GROUPING_KINDS and groups_rows(columns[i]) and short_cells(columns[i]):
             roles[i] = "section"  # 指标 / 考核项目 merged over the tasks to their right
-    return ["extra" if r in ("unlabelled", "content") else r for r in roles]
+    return _one_lead_column(["extra" if r in ("unlabelled", "content") else r for r in roles])
+
+
+def _one_lead_column(roles: list[str]) -> list[str]:
+    """A table leads from one column: of two columns naming a lead (108: ``第一责任单位 |
+    主要责任单位``), the first leads and the later ranks below it, responsible."""
+    leads = [i for i, r in enumerate(roles) if r == "lead"]
+    return ["responsible" if i in leads[1:] else r for i, r in enumerate(roles)]
 
 
 GROUPING_KINDS = ("extra", "criteria", "measures")

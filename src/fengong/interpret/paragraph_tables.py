@@ -24,10 +24,11 @@ from __future__ import annotations
 import re
 
 from fengong.document import Block, Cell, Paragraph, Row, Table
+from fengong.interpret.flattened_tables import flattened_table
 from fengong.interpret.headers import is_header_row, label_kind
 from fengong.interpret.notes import Note
 from fengong.interpret.numbering import item_numbering, split_numbering
-from fengong.interpret.units import is_unit, looks_like_units
+from fengong.interpret.units import looks_like_units
 from fengong.schema import UNIT_ROLES
 from fengong.textnorm import ends_sentence
 
@@ -156,90 +157,4 @@ def paragraph_tables(blocks: list[Block], notes: list[Note]) -> tuple[list[Block
             )
         )
         return [*blocks[:start], table, *blocks[end:]], [table]
-    return _flattened_table(blocks, notes)
-
-
-# --- a table flattened into one run of text ---------------------------------------------
-
-# 序号, then the other labels run together, the last naming units, then row 1
-_FLAT_UNIT_LABEL = re.compile(r"(?:责任部门|责任单位|牵头单位|牵头部门|责任处室|主责单位)$")
-_FLAT_HEADER = re.compile(
-    r"序号(?P<labels>[^。；;，,]{2,60}?(?:责任部门|责任单位|牵头单位|牵头部门|责任处室|主责单位))(?=1\D)"
-)
-_LEVEL_NAME = re.compile(r"[省市县区镇乡](?:[\u4e00-\u9fff（）()]{1,20})$")
-
-
-def _unit_at_end(text: str) -> int | None:
-    """Where the unit name that ends ``text`` starts (a name opening with its level:
-    市卫生健康委, 市文化广电和旅游局), or None."""
-    for start in range(max(0, len(text) - 22), len(text) - 1):
-        name = text[start:]
-        if _LEVEL_NAME.fullmatch(name) and is_unit(name):
-            return start
-    return None
-
-
-def _flat_rows(text: str) -> list[tuple[str, str, str]]:
-    """Rows ``(number, text, unit)`` of a table whose cells run together: row n starts at
-    ``n`` right after the unit name that ends row n-1."""
-    rows: list[tuple[str, str, str]] = []
-    pos, number = 0, 1
-    while text.startswith(str(number), pos):
-        start = pos + len(str(number))
-        end = _next_row(text, start, str(number + 1))
-        unit = _unit_at_end(text[start:end])
-        if unit is None:
-            break
-        rows.append((str(number), text[start : start + unit].strip(), text[start + unit : end]))
-        pos, number = end, number + 1
-    return rows
-
-
-def _next_row(text: str, start: int, number: str) -> int:
-    """Where row ``number`` starts: its number right after a unit name, else the end."""
-    found = text.find(number, start)
-    while found != -1:
-        if _unit_at_end(text[start:found]) is not None:
-            return found
-        found = text.find(number, found + 1)
-    return len(text)
-
-
-def _flattened_table(blocks: list[Block], notes: list[Note]) -> tuple[list[Block], list[Table]]:
-    """A table printed with no separator at all (45, a document site's copy of a Word
-    table: ``序号类别指 标…责任部门1综合人均预期寿命(岁)77.7市卫生健康委2每千…``): rows are
-    cut where the unit name closing a row meets the next row number; each row is its
-    number, its text as printed (the cells between run together), and its unit."""
-    for index, block in enumerate(blocks):
-        if not isinstance(block, Paragraph):
-            continue
-        m = _FLAT_HEADER.search(re.sub(r"\s+", "", block.text))
-        if m is None:
-            continue
-        # the run may go on in the paragraphs after it (a page cut into chunks)
-        following = [b.text for b in blocks[index:] if isinstance(b, Paragraph)]
-        text = re.sub(r"\s+", "", "".join(following))
-        m = _FLAT_HEADER.search(text)
-        rows = _flat_rows(text[m.end() :]) if m else []
-        if m is None or len(rows) < _MIN_ROWS:
-            continue
-        unit_label = _FLAT_UNIT_LABEL.search(m.group("labels"))
-        header = Row(
-            [Cell("序号"), Cell(""), Cell(unit_label.group(0) if unit_label else "")],
-            block.provenance,
-        )
-        table = Table(
-            [header, *(Row([Cell(n), Cell(t), Cell(u)], block.provenance) for n, t, u in rows)],
-            block.provenance,
-        )
-        notes.append(
-            Note(
-                "flattened-table",
-                "a table printed with no separator between its cells: rows cut at the row "
-                "numbers after each row's closing unit name; the cells between kept as one "
-                "text",
-                block.provenance,
-            )
-        )
-        return [*blocks[:index], table], [table]
-    return blocks, []
+    return flattened_table(blocks, notes)
