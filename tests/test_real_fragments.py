@@ -1229,3 +1229,13 @@ def test_of_two_lead_columns_the_first_leads() -> None:
     labels = ["序号", "主要工作任务", "第一责任单位", "主要责任单位"]
     body = [["1", "地区生产总值年均增长12%左右。", "市发展改革委", "各县（市、区）政府"]] * 3
     assert header_to_roles(labels, body) == ["number", "task", "lead", "responsible"]
+
+
+def test_association_and_league_names_are_units_of_their_own() -> None:
+    # 40, 49: 中国科协 and 共青团中央 in a list of central bodies
+    units = parse_responsibility(
+        "科技部、国家疾控局、共青团中央、中国科协按职责分工负责", "responsible"
+    )
+    assert units.responsible == ["科技部", "国家疾控局", "共青团中央", "中国科协"]
+    # a name missing the suffix it shares with the next stays with it (94, 37)
+    assert parse_responsibility("公安、交通部门", "responsible").responsible == ["公安、交通部门"]
