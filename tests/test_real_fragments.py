@@ -1239,3 +1239,19 @@ def test_association_and_league_names_are_units_of_their_own() -> None:
     assert units.responsible == ["科技部", "国家疾控局", "共青团中央", "中国科协"]
     # a name missing the suffix it shares with the next stays with it (94, 37)
     assert parse_responsibility("公安、交通部门", "responsible").responsible == ["公安、交通部门"]
+
+
+def test_a_closing_paragraph_after_an_item_closed_by_its_label_is_not_the_item() -> None:
+    # 34: a 交办 notice; its closing words follow the last item's 责任单位 label
+    text = (
+        "现将检查发现的问题交办如下:\n"
+        "1.行政南小区内无防鼠灭鼠设施。责任单位:华龙区人民办。\n"
+        "2.锦绣花园小区内防鼠灭鼠设施不足。责任单位:华龙区建设办。\n"
+        "今年是我市国家卫生城市复审年,上述责任单位要高度重视,对存在的问题务必于4月19日前整改完毕。\n"
+    )
+    tasks = _tasks(text)
+    assert [(t["responsible"], t["deadline"]) for t in tasks] == [
+        (["华龙区人民办"], None),
+        (["华龙区建设办"], None),
+    ]
+    assert "复审年" not in tasks[-1]["text"]

@@ -344,6 +344,18 @@ def _is_unit_paragraph(text: str) -> bool:
     return label is not None and bool(text[label[1] :].strip(" \u3000。；;，,"))
 
 
+def _closed_by_label(node: _Node, paragraph: str) -> bool:
+    """An item whose last line ends in a labelled marker (34: ``…设施。责任单位:华龙区长庆办。``)
+    is complete: an unnumbered paragraph after it that names no units of its own (the
+    notice's closing words) is not part of it."""
+    last = join_lines(node.body[-1].text if node.body else node.text)
+    label = _INLINE_LABEL.search(last)
+    if label is None or not _is_marker_label(label.group("label")) or "\n" in last:
+        return False
+    closes = _ends_sentence(node) and looks_like_units(last[label.end() :].strip(" 。；;"))
+    return closes and not find_markers(paragraph) and unit_label(paragraph) is None
+
+
 def _ends_sentence(node: _Node) -> bool:
     last = node.body[-1].text if node.body else node.text
     return join_lines(last).rstrip().endswith(("。", "；", ";", "！"))
@@ -389,11 +401,14 @@ def _build_outline(paragraphs: list[Paragraph]) -> list[_Node]:
                 kind = _UNIT_HEADING
             elif _is_unit_paragraph(flat) or _performer_paragraphs(paragraphs, i):
                 kind = _UNIT_PARAGRAPH
-            elif stack and not (stack[-1].kind == _UNIT_PARAGRAPH and _ends_sentence(stack[-1])):
+            elif stack and not (
+                (stack[-1].kind == _UNIT_PARAGRAPH and _ends_sentence(stack[-1]))
+                or _closed_by_label(stack[-1], flat)
+            ):
                 stack[-1].body.append(para)
                 continue
             else:
-                continue  # before the outline, or a closing paragraph after unit paragraphs
+                continue  # before the outline, or a closing paragraph after the items
         node = _Node(numbering, para.text, para.provenance, kind=kind)
         if kind == _UNIT_HEADING:
             first_item = split_numbering(join_lines(paragraphs[i + 1].text))
