@@ -168,7 +168,7 @@ def _find_markers(text: str) -> list[Marker]:
 # 110: ``区委农办要结合…``)
 _PERFORMER = re.compile(
     r"由(?P<units>[^。；;，,：:]{2,80}?)(?:牵头负责|负责|牵头)"
-    r"|^(?P<subject>[^。；;，,：:由]{2,30}?)(?P<verb>牵头负责|负责|牵头|要)"
+    r"|^(?P<subject>[^。；;，,：:由\n]{2,30}?)(?P<verb>牵头负责|负责|牵头|要)"
 )
 # collectives that open exhortations (``各地要…``, ``有关部门要…``), not one unit's duty
 _COLLECTIVE = ("各", "有关", "相关", "全")
