@@ -61,7 +61,9 @@ def _changed(changes: list[TaskChange]) -> Table:
     for name in ("task", "field", "old", "new"):
         table.add_column(name, overflow="fold")
     for change in changes:
-        label = f"#{change.old.seq} → #{change.new.seq}\n{change.similarity:g}% alike"
+        label = f"#{change.old.seq} → #{change.new.seq}"
+        if change.similarity < 100:
+            label += f"\n{change.similarity:g}% alike"
         for position, field in enumerate(change.fields):
             old, new = _field_texts(change, field)
             table.add_row(label if position == 0 else "", field, old, new)
