@@ -37,6 +37,10 @@ def print_diff(diff: PlanDiff, unit: str | None = None) -> None:
         console.print("no differences")
 
 
+def _tasks_count(items: list[Task] | list[TaskChange]) -> str:
+    return f"{len(items)} task" if len(items) == 1 else f"{len(items)} tasks"
+
+
 def _describe(ref: PlanRef) -> str:
     details = ", ".join(str(v) for v in (ref.title, ref.year) if v is not None)
     return f"{ref.path or '<bytes>'}" + (f" ({details})" if details else "")
@@ -57,7 +61,7 @@ def _summary(diff: PlanDiff) -> Table:
 def _changed(changes: list[TaskChange]) -> Table:
     from rich.table import Table
 
-    table = Table(title=f"changed: {len(changes)} tasks (old → new)", show_lines=True)
+    table = Table(title=f"changed: {_tasks_count(changes)} (old → new)", show_lines=True)
     for name in ("task", "field", "old", "new"):
         table.add_column(name, overflow="fold")
     for change in changes:
@@ -125,7 +129,7 @@ def _tasks(kind: str, tasks: list[Task]) -> Table:
 
     from fengong.exporters.diff import describe_deadline
 
-    table = Table(title=f"{kind}: {len(tasks)} tasks", show_lines=True)
+    table = Table(title=f"{kind}: {_tasks_count(tasks)}", show_lines=True)
     for name in ("#", "number", "section", "task", "units", "deadline"):
         table.add_column(name, overflow="fold")
     for task in tasks:
