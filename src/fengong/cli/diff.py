@@ -146,6 +146,8 @@ def _read_sides(paths: list[Path], settings: Settings, debug: bool) -> tuple[Pla
 
 
 def _emit(result: PlanDiff, fmt: DiffFormat, output: Path | None, unit: str | None) -> None:
+    """Print ``result`` as a table, or write it in ``fmt`` to ``output`` (atomically) or
+    to stdout."""
     from fengong.batch import write_atomically
     from fengong.exporters.diff import DIFF_COLUMNS, diff_rows, diff_to_json
 

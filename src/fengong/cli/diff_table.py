@@ -38,15 +38,18 @@ def print_diff(diff: PlanDiff, unit: str | None = None) -> None:
 
 
 def _tasks_count(items: list[Task] | list[TaskChange]) -> str:
+    """``1 task``, ``3 tasks``."""
     return f"{len(items)} task" if len(items) == 1 else f"{len(items)} tasks"
 
 
 def _describe(ref: PlanRef) -> str:
+    """A side as one line: its path, then title and year when known."""
     details = ", ".join(str(v) for v in (ref.title, ref.year) if v is not None)
     return f"{ref.path or '<bytes>'}" + (f" ({details})" if details else "")
 
 
 def _summary(diff: PlanDiff) -> Table:
+    """The counts of matched, unchanged, changed, added and removed tasks."""
     from rich.table import Table
 
     table = Table(title="summary")
@@ -59,6 +62,7 @@ def _summary(diff: PlanDiff) -> Table:
 
 
 def _changed(changes: list[TaskChange]) -> Table:
+    """One row per changed field, the pair's seqs and similarity on its first row."""
     from rich.table import Table
 
     table = Table(title=f"changed: {_tasks_count(changes)} (old → new)", show_lines=True)
@@ -125,6 +129,7 @@ def _marked_texts(old: str, new: str) -> tuple[Text, Text]:
 
 
 def _tasks(kind: str, tasks: list[Task]) -> Table:
+    """The ``added`` or ``removed`` tasks, each with its units by role and deadline."""
     from rich.table import Table
 
     from fengong.exporters.diff import describe_deadline

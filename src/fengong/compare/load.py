@@ -30,7 +30,7 @@ def saved_plan(data: bytes, path: str | None = None) -> Plan | None:
 
     from fengong.validation import load_data, validate_data
 
-    if data.lstrip()[:8].startswith(_DOCUMENT_MAGIC):
+    if data[:64].lstrip().startswith(_DOCUMENT_MAGIC):
         return None
     try:
         text = data.decode("utf-8-sig")

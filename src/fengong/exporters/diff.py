@@ -43,6 +43,7 @@ def field_values(task: Task, field: str) -> str:
 
 
 def _change_rows(change: TaskChange) -> list[list[Cell]]:
+    """One row per changed field of a matched pair."""
     rows: list[list[Cell]] = []
     for field in change.fields:
         units = getattr(change.units, field, None)
@@ -67,6 +68,7 @@ def _change_rows(change: TaskChange) -> list[list[Cell]]:
 
 
 def _task_row(kind: str, task: Task) -> list[Cell]:
+    """The row of an ``added`` task (new side filled) or a ``removed`` one (old side)."""
     added = kind == "added"
     return [
         kind,
