@@ -1,8 +1,11 @@
 """The pipeline's stages depend only forwards: readers (parsers/) → Document (document/) →
-interpreter (interpret/) → schema (schema/) → exporters (exporters/) → CLI (cli/).
+interpreter (interpret/) → schema (schema/) → comparison (compare/) → exporters (exporters/)
+→ CLI (cli/).
 
-The interpreter never sees a file format's library, and exporters see only the schema, never
-the interpreter or a reader; the schema depends on nothing of fengong's."""
+The interpreter never sees a file format's library, and exporters see only the schema and
+the comparison's result, never the interpreter or a reader; the schema depends on nothing of
+fengong's. The comparison reads documents through the pipeline only, never a reader or the
+interpreter directly."""
 
 from __future__ import annotations
 
@@ -39,7 +42,9 @@ def _offending(paths: list[Path], forbidden: tuple[str, ...]) -> list[str]:
     ]
 
 
-UPPER = ("fengong.interpret", "fengong.schema", "fengong.cli", "fengong.exporters")
+UPPER = (
+    "fengong.interpret", "fengong.schema", "fengong.compare", "fengong.cli", "fengong.exporters",
+)  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -47,8 +52,37 @@ UPPER = ("fengong.interpret", "fengong.schema", "fengong.cli", "fengong.exporter
     [
         ("parsers", UPPER),  # readers and the document model know nothing of what follows
         ("document", UPPER),
-        ("interpret", (*FORMAT_LIBRARIES, "fengong.parsers", "fengong.exporters", "fengong.cli")),
-        ("schema", ("fengong.interpret", "fengong.parsers", "fengong.exporters", "fengong.cli")),
+        (
+            "interpret",
+            (
+                *FORMAT_LIBRARIES,
+                "fengong.parsers",
+                "fengong.compare",
+                "fengong.exporters",
+                "fengong.cli",
+            ),
+        ),
+        (
+            "schema",
+            (
+                "fengong.interpret",
+                "fengong.parsers",
+                "fengong.compare",
+                "fengong.exporters",
+                "fengong.cli",
+            ),
+        ),
+        (
+            "compare",
+            (
+                "fengong.interpret",
+                "fengong.parsers.text",
+                "fengong.parsers.word",
+                "fengong.parsers.pdf",
+                "fengong.exporters",
+                "fengong.cli",
+            ),
+        ),
         ("exporters", ("fengong.interpret", "fengong.parsers", "fengong.cli")),
     ],
 )
@@ -65,5 +99,5 @@ def test_heavy_libraries_are_imported_lazily() -> None:
         top_level = {
             alias.name for node in tree.body if isinstance(node, ast.Import) for alias in node.names
         } | {node.module or "" for node in tree.body if isinstance(node, ast.ImportFrom)}
-        for heavy in ("jieba", "pdfplumber", "docx"):
+        for heavy in ("jieba", "pdfplumber", "docx", "rapidfuzz"):
             assert heavy not in top_level, f"{path.name} imports {heavy} at module level"

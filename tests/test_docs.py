@@ -12,7 +12,7 @@ def test_every_command_and_option_is_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text("utf-8")
     group = typer.main.get_command(app)
     commands = group.commands  # type: ignore[attr-defined]
-    assert set(commands) == {"parse", "units", "inspect", "validate", "schema"}
+    assert set(commands) == {"parse", "units", "inspect", "diff", "validate", "schema"}
     for name, command in commands.items():
         assert f"fengong {name}" in readme, f"command {name} missing from README"
         for param in command.params:

@@ -69,3 +69,10 @@ class TimeLimitError(FengongError):
     """A document that took longer to read than the per-file time limit."""
 
     code = "timeout"
+
+
+class InvalidPlanError(FengongError):
+    """A saved Plan (JSON or YAML with ``schema_version`` and ``tasks``) that does not
+    validate against the schema."""
+
+    code = "invalid-plan"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -196,3 +197,33 @@ def normalise_name(name: str) -> str:
     """A name as SPEC rule 5 keeps it: no white space, full-width brackets, no trailing
     punctuation (``市发改委 (物价局)，`` → ``市发改委（物价局）``)."""
     return full_width_brackets(re.sub(r"\s+", "", name)).strip("，,；;。、:：/ ")
+
+
+def bare_name(name: str) -> str:
+    """A unit name normalised by ``normalise_name`` and without a trailing bracketed note
+    (``市发改委 (物价局)`` → ``市发改委``)."""
+    name = normalise_name(name)
+    if name.endswith("）") and "（" in name:
+        return name[: name.rindex("（")]
+    return name
+
+
+def names_matching(names: Iterable[str], query: str) -> list[str]:
+    """Return the ``names`` that ``query`` names, in their order: the same name once both
+    are normalised as SPEC.md says (white space, bracket width, trailing punctuation); when
+    none is, those equal once a trailing bracketed note is left out on either side
+    (``市发改委`` finds ``市发改委（物价局）``). How ``fengong units --unit`` and
+    ``fengong diff --unit`` find a unit."""
+    names = list(names)
+    wanted = normalise_name(query)
+    exact = [name for name in names if normalise_name(name) == wanted]
+    if exact:
+        return exact
+    return [name for name in names if bare_name(name) == bare_name(wanted)]
+
+
+def names_like(names: Iterable[str], query: str, limit: int = 5) -> list[str]:
+    """Return up to ``limit`` of ``names`` that contain ``query`` or that it contains
+    (brackets notes left out): suggestions when ``names_matching`` found nothing."""
+    wanted = bare_name(query)
+    return [name for name in names if wanted in name or bare_name(name) in wanted][:limit]

@@ -50,6 +50,12 @@ def validate_file(path: Path) -> tuple[Plan | None, list[Problem]]:
         data = load_data(text, path.suffix)
     except (yaml.YAMLError, ValueError) as err:
         return None, [Problem("file", f"not JSON or YAML: {str(err).splitlines()[0]}")]
+    return validate_data(data)
+
+
+def validate_data(data: object) -> tuple[Plan | None, list[Problem]]:
+    """Return ``data`` (JSON or YAML loaded by ``load_data``) as a validated Plan, or None
+    and the problems found in it."""
     try:
         return Plan.model_validate_json(json.dumps(data, ensure_ascii=False)), []
     except ValidationError as err:

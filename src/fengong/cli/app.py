@@ -21,9 +21,11 @@ app = typer.Typer(
         "  cat plan.txt | fengong parse -          # read stdin\n\n"
         "  fengong units plan.pdf --unit 市财政局  # one unit's tasks\n\n"
         "  fengong inspect plan.pdf                # what fengong saw\n\n"
+        "  fengong diff 2023.docx 2024.docx        # what changed between two plans\n\n"
         "  fengong validate plan.json other.yaml\n\n"
         "  fengong schema > plan.schema.json\n\n"
-        "Exit codes: 0 success, 1 unreadable document or invalid file, 2 usage error."
+        "Exit codes: 0 success, 1 unreadable document or invalid file, 2 usage error "
+        "(diff: 0 no differences, 1 differences, 2 trouble)."
     ),
     no_args_is_help=True,
     add_completion=False,

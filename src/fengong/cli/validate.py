@@ -37,13 +37,26 @@ def validate(
 
 
 @app.command()
-def schema() -> None:
-    """Print the JSON Schema of the Plan format.
+def schema(
+    diff: Annotated[
+        bool, typer.Option("--diff", help="The schema of fengong diff --format json instead.")
+    ] = False,
+) -> None:
+    """Print the JSON Schema of the Plan format (with --diff: of fengong diff's JSON).
 
-    Example: fengong schema > plan.schema.json
+    Example: fengong schema > plan.schema.json; fengong schema --diff > diff.schema.json
     """
     import json
 
-    from fengong.schema import Plan
+    from pydantic import BaseModel
 
-    typer.echo(json.dumps(Plan.model_json_schema(), ensure_ascii=False, indent=2))
+    model: type[BaseModel]
+    if diff:
+        from fengong.compare import PlanDiff
+
+        model = PlanDiff
+    else:
+        from fengong.schema import Plan
+
+        model = Plan
+    typer.echo(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from fengong.exporters.rows import Cell
 from fengong.schema import UNIT_ROLES, Plan, Task, UnitRole
-from fengong.textnorm import normalise_name
+from fengong.textnorm import names_like, names_matching
 
 UNIT_COLUMNS = (
     "unit", "role", "file", "title", "seq", "number", "section", "task", "deadline", "due",
@@ -57,30 +57,18 @@ def tasks_by_unit(plans: Iterable[Plan]) -> list[UnitTasks]:
     return list(units.values())
 
 
-def _bare(name: str) -> str:
-    """A name without a trailing bracketed note (``市发改委（物价局）`` → ``市发改委``)."""
-    name = normalise_name(name)
-    if name.endswith("）") and "（" in name:
-        return name[: name.rindex("（")]
-    return name
-
-
 def select_units(units: list[UnitTasks], query: str) -> list[UnitTasks]:
-    """Return the units that ``query`` names: the same name once both are normalised as
-    SPEC.md says (white space, bracket width, trailing punctuation), a trailing
-    bracketed note on either side ignored (``市发改委`` finds ``市发改委（物价局）``)."""
-    wanted = normalise_name(query)
-    exact = [u for u in units if u.name == wanted]
-    if exact:
-        return exact
-    return [u for u in units if _bare(u.name) == _bare(wanted)]
+    """Return the units that ``query`` names (``textnorm.names_matching``: the same name
+    once both are normalised as SPEC.md says, else a trailing bracketed note on either
+    side ignored, so that ``市发改委`` finds ``市发改委（物价局）``)."""
+    wanted = set(names_matching([u.name for u in units], query))
+    return [u for u in units if u.name in wanted]
 
 
 def similar_names(units: list[UnitTasks], query: str, limit: int = 5) -> list[str]:
     """Return up to ``limit`` unit names that contain ``query`` or that it contains:
     suggestions when ``select_units`` found nothing."""
-    wanted = _bare(normalise_name(query))
-    return [u.name for u in units if wanted in u.name or _bare(u.name) in wanted][:limit]
+    return names_like([u.name for u in units], query, limit)
 
 
 def _task_record(assignment: Assignment) -> dict[str, object]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fengong.schema import Location, Plan
 
-Cell = str | int | None
+Cell = str | int | float | None
 
 COLUMNS = (
     "file", "title", "seq", "section", "number", "task", "lead", "responsible", "support",

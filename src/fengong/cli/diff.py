@@ -1,0 +1,175 @@
+"""``fengong diff``: what changed from one plan to another (tasks added, removed, changed).
+
+Exit codes as diff(1): 0 the plans do not differ, 1 they do, 2 trouble (an input that
+cannot be read, a unit neither plan names, a usage error).
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from fengong.batch import Settings
+from fengong.cli.app import app, err, usage_error
+from fengong.cli.reading import Debug, with_limit_options
+
+if TYPE_CHECKING:
+    from fengong.compare import PlanDiff
+    from fengong.schema import Plan
+
+_DEFAULT_THRESHOLD = 50.0  # fengong.compare.DEFAULT_THRESHOLD, not imported for a fast --help
+
+
+class DiffFormat(str, Enum):
+    """Ways to show what changed."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+Side = Annotated[
+    Path,
+    typer.Argument(
+        help="A plan document (.pdf .docx .doc .wps .txt, any name) or a Plan saved by "
+        "fengong parse (JSON or YAML).",
+        show_default=False,
+        dir_okay=False,
+    ),
+]
+
+
+@app.command()
+@with_limit_options
+def diff(
+    old: Side,
+    new: Side,
+    unit: Annotated[
+        str | None,
+        typer.Option(
+            "--unit",
+            "-u",
+            help="Only the tasks in which this unit appears in either plan (name as "
+            "printed; a trailing bracketed note may be left out).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        DiffFormat,
+        typer.Option("--format", "-f", help="table (for the terminal), json, csv or xlsx."),
+    ] = DiffFormat.table,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write to this file (json/csv/xlsx).")
+    ] = None,
+    threshold: Annotated[
+        float,
+        typer.Option(
+            "--threshold",
+            "-t",
+            min=0,
+            max=100,
+            help="Lowest similarity (0-100) at which two different texts are one task "
+            "reworded; below it a task counts as removed and added.",
+        ),
+    ] = _DEFAULT_THRESHOLD,
+    debug: Debug = False,
+    *,
+    settings: Settings,
+) -> None:
+    """Compare two plans: tasks added, removed, and changed in text, section, units by
+    role, leaders or deadline. Exit 0: no differences, 1: differences, 2: trouble.
+
+    Examples: fengong diff 2023.docx 2024.docx;
+    fengong diff old.pdf new.json --unit 市财政局;
+    fengong diff old.txt new.txt -f xlsx -o changes.xlsx
+    """
+    if fmt is DiffFormat.table and output is not None:
+        raise usage_error("a table is for the terminal: use --format json, csv or xlsx with -o")
+    if fmt is DiffFormat.xlsx and output is None:
+        raise usage_error("xlsx is a file: give one with -o FILE.xlsx")
+    old_plan, new_plan = _read_sides([old, new], settings, debug)
+    from fengong.compare import UnknownUnitError, diff_plans
+
+    try:
+        result = diff_plans(old_plan, new_plan, threshold=threshold, unit=unit)
+    except UnknownUnitError as error:
+        err(str(error))
+        raise typer.Exit(2) from error
+    try:
+        _emit(result, fmt, output, unit)
+    except OSError as error:
+        err(f"error: {output}: cannot write: {error.strerror}")
+        raise typer.Exit(2) from error
+    raise typer.Exit(1 if result.differs else 0)
+
+
+def _read_sides(paths: list[Path], settings: Settings, debug: bool) -> tuple[Plan, Plan]:
+    """The Plans of the two sides: saved Plans loaded and validated, documents parsed
+    (as ``fengong parse`` does, within the limits). Exit 2 after saying which file failed
+    and why."""
+    from fengong.batch import Input
+    from fengong.cli.reading import Tally, read_plans
+    from fengong.compare.load import saved_plan
+    from fengong.errors import FengongError
+    from fengong.pipeline import read_file
+
+    plans: dict[int, Plan] = {}
+    documents: list[tuple[int, Input]] = []
+    failed = False
+    for index, path in enumerate(paths):
+        if not path.is_file():
+            err(f"error: {path}: no such file [missing]")
+            failed = True
+            continue
+        try:
+            plan = saved_plan(read_file(path, settings.limits), str(path))
+        except FengongError as error:
+            err(f"error: {path}: {error.message} [{error.code}]")
+            failed = True
+            continue
+        if plan is not None:
+            plans[index] = plan
+        else:
+            documents.append((index, Input(str(path), Path(path.name))))
+    if documents:
+        items = [item for _, item in documents]
+        for position, _, plan in read_plans(items, Tally(), settings, progress=False, debug=debug):
+            plans[documents[position][0]] = plan
+    if failed or len(plans) < 2:
+        raise typer.Exit(2)
+    return plans[0], plans[1]
+
+
+def _emit(result: PlanDiff, fmt: DiffFormat, output: Path | None, unit: str | None) -> None:
+    """Print ``result`` as a table, or write it in ``fmt`` to ``output`` (atomically) or
+    to stdout."""
+    from fengong.batch import write_atomically
+    from fengong.exporters.diff import DIFF_COLUMNS, diff_rows, diff_to_json
+
+    if fmt is DiffFormat.table:
+        from fengong.cli.diff_table import print_diff
+
+        print_diff(result, unit)
+        return
+    data: str | bytes
+    if fmt is DiffFormat.json:
+        data = diff_to_json(result)
+    elif fmt is DiffFormat.csv:
+        from fengong.exporters.csv import rows_to_csv
+
+        data = rows_to_csv(DIFF_COLUMNS, diff_rows(result))
+    else:
+        from fengong.exporters.xlsx import rows_to_xlsx
+
+        data = rows_to_xlsx(DIFF_COLUMNS, diff_rows(result), sheet_title="diff")
+    if output is None:
+        sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
+    else:
+        write_atomically(output, data)
+        s = result.summary
+        err(f"wrote {output} ({s.changed} changed, {s.added} added, {s.removed} removed)")
