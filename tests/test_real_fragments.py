@@ -1255,3 +1255,22 @@ def test_a_closing_paragraph_after_an_item_closed_by_its_label_is_not_the_item()
         (["华龙区建设办"], None),
     ]
     assert "复审年" not in tasks[-1]["text"]
+
+
+def test_requirements_under_a_project_merged_in_a_copy_are_the_tasks() -> None:
+    # 32: 项目内容 printed once over the 工作要求 of several rows, each with its own units
+    text = (
+        "序号\n| 项目内容\n| 工 作 要 求\n| 责任单位\n|\n"
+        "7\n| 污水处理厂和\n管网工程建设\n| 完成征润洲污水处理厂技术改造,2008年处理能力达到14.5万吨/日。\n"
+        "| 市建设局\n|\n"
+        "8\n| 大港污水处理厂扩建工程2008年6月底前投入运行。\n| 市建设局\n镇江新区管委会\n|\n"
+        "9\n| 丹阳市石城污水处理厂除磷脱氮改造工程年底前建成投入运行。\n| 丹阳市政府\n|\n"
+        "10\n| 丹阳市、句容市的建制镇污水处理厂2008年6月底前开工建设。\n| 句容市政府\n市环保局\n|\n"
+    )
+    tasks = _tasks(text)
+    assert [(t["number"], t["section"], t["text"][:4], t["responsible"]) for t in tasks] == [
+        ("7", ["污水处理厂和管网工程建设"], "完成征润", ["市建设局"]),
+        ("8", ["污水处理厂和管网工程建设"], "大港污水", ["市建设局", "镇江新区管委会"]),
+        ("9", ["污水处理厂和管网工程建设"], "丹阳市石", ["丹阳市政府"]),
+        ("10", ["污水处理厂和管网工程建设"], "丹阳市、", ["句容市政府", "市环保局"]),
+    ]

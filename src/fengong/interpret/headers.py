@@ -199,10 +199,10 @@ def _finer_text_column(
     # a measures column is the task's own detail unless the task cell really spans rows
     finer_kinds = ["extra", "unlabelled"]
     if merged_over_rows(columns[task]):
-        finer_kinds.append("measures")
+        finer_kinds += ["measures", "criteria"]
     elif (fullest := _merged_in_copy(body, task)) is not None:
         columns = [[r[i] if i < len(r) else "" for r in fullest] for i in range(len(kinds))]
-        finer_kinds.append("measures")
+        finer_kinds += ["measures", "criteria"]
     elif not groups_rows(columns[task]):
         return None
     for i in range(task + 1, units[0] if units else len(kinds)):
@@ -238,10 +238,11 @@ def _merged_in_copy(body: Sequence[Sequence[str]], task: int) -> list[Sequence[s
         return None
     most = max(counts)
     fullest = [r for r, n in zip(body, counts, strict=True) if n == most]
-    if len(fullest) >= sum(1 for n in counts if 0 < n < most):
+    short = sum(1 for n in counts if 0 < n < most)
+    if len(fullest) >= short:
         return None
     task_cells = [r[task] if task < len(r) else "" for r in fullest]
-    if len(fullest) >= 2 and short_cells(task_cells):
+    if (len(fullest) >= 2 or short >= 3) and short_cells(task_cells):
         return fullest
     styles = {n.style for c in task_cells if (n := split_numbering(join_lines(c)))}
     if len(styles) != 1 or not groups_rows(task_cells):
