@@ -1274,3 +1274,28 @@ def test_requirements_under_a_project_merged_in_a_copy_are_the_tasks() -> None:
         ("9", ["污水处理厂和管网工程建设"], "丹阳市石", ["丹阳市政府"]),
         ("10", ["污水处理厂和管网工程建设"], "丹阳市、", ["句容市政府", "市环保局"]),
     ]
+
+
+def test_a_line_cell_table_with_grouping_columns_left_of_its_number_and_a_scoring_column() -> None:
+    # 42: 考核项目 before 序号, printed once; 考核指标 printed once per group; units one per
+    # line in 责任部门; 评分部门 scores, it does not carry the task
+    text = (
+        "考核项目\n\n序号\n\n考核指标\n\n考核内容\n\n单位\n\n年度目标\n\n责任部门\n\n评分部门\n\n"
+        "农业高质高效\n\n1\n\n确保粮食和重要农产品有效供给\n\n农林牧渔业增加值增幅\n\n%\n\n≥2%\n\n"
+        "县海洋与渔业局\n\n县农业农村局\n\n市海洋渔业局市农业农村局\n\n"
+        "2\n\n农业劳动生产率及增幅\n\n万元/人\n\n全市统筹\n\n县海洋与渔业局\n\n县农业农村局\n\n"
+        "市海洋渔业局市农业农村局\n\n"
+        "3\n\n粮食安全责任制\n\n-\n\n良好以上\n\n县经济和信息化局\n\n市商务局\n\n"
+        "4\n\n粮食播种面积\n\n万亩\n\n0.07\n\n县农业农村局\n\n市农业农村局\n\n"
+        "5\n\n油菜面积\n\n万亩\n\n0\n\n县农业农村局\n\n市农业农村局\n\n"
+    )
+    tasks = _tasks(text)
+    group = ["农业高质高效", "确保粮食和重要农产品有效供给"]
+    assert [(t["number"], t["section"], t["text"], t["responsible"]) for t in tasks] == [
+        ("1", group, "农林牧渔业增加值增幅", ["县海洋与渔业局", "县农业农村局"]),
+        ("2", group, "农业劳动生产率及增幅", ["县海洋与渔业局", "县农业农村局"]),
+        ("3", group, "粮食安全责任制", ["县经济和信息化局"]),
+        ("4", group, "粮食播种面积", ["县农业农村局"]),
+        ("5", group, "油菜面积", ["县农业农村局"]),
+    ]
+    assert all(t["lead"] == [] and t["support"] == [] for t in tasks)

@@ -44,6 +44,8 @@ EXACT: dict[str, tuple[str, ...]] = {
 _LABEL_OF = {label: kind for kind, labels in EXACT.items() for label in labels}
 
 _CONTENT = ("task", "content")
+# units that score or oversee the work, not carry it (评分部门, 督办单位)
+OVERSIGHT_LABEL = re.compile(r"(?:评分|考核|督查|督办|督导|监督|评价|审核)(?:单位|部门|处室|科室)")
 
 
 def normalise_label(label: str) -> str:
@@ -69,7 +71,7 @@ def label_kind(label: str) -> str:
         ("extra", r"^是否"),  # a yes/no column (是否达到序时进度) names no role
         ("leaders", r"领导|责任人|负责人"),
         # units that score or oversee the work do not carry it (评分部门, 督办单位)
-        ("extra", r"(?:评分|考核|督查|督办|督导|监督|评价|审核)(?:单位|部门|处室|科室)"),
+        ("extra", OVERSIGHT_LABEL.pattern),
         ("deadline", r"时限|时间|期限|节点|进度"),
         ("responsible", r"牵头[及和与/、](?:责任|负责)|(?:责任|负责)[及和与/、]?牵头"),
         ("lead", r"牵头|第一责任|主要责任|主责|主办"),
@@ -99,8 +101,14 @@ def is_header_row(texts: Sequence[str]) -> bool:
     return len(known) >= 2 and bool(specific)
 
 
-def header_to_roles(labels: Sequence[str], body: Sequence[Sequence[str]]) -> list[str]:
-    """Return one role per column for a header and a sample of its body rows.
+def header_to_roles(
+    labels: Sequence[str],
+    body: Sequence[Sequence[str]],
+    printed: Sequence[Sequence[str]] | None = None,
+) -> list[str]:
+    """Return one role per column for a header and a sample of its body rows (the rows
+    whose cells stand in their columns); ``printed`` are all the rows as the copy printed
+    them, short ones too, when they differ (a copy that lost the merges).
 
     The task is the most specific content column next to the units (the rightmost content
     column left of the first unit column); content columns to its left that group rows
@@ -126,7 +134,7 @@ def header_to_roles(labels: Sequence[str], body: Sequence[Sequence[str]]) -> lis
         )
         if "content" in fallback:
             kinds, task = fallback, fallback.index("content")
-    finer = _finer_text_column(kinds, columns, task, units, body)
+    finer = _finer_text_column(kinds, columns, task, units, body if printed is None else printed)
     if finer is not None:
         kinds[finer] = "content"
         task = finer
@@ -200,7 +208,7 @@ def _finer_text_column(
     finer_kinds = ["extra", "unlabelled"]
     if merged_over_rows(columns[task]):
         finer_kinds += ["measures", "criteria"]
-    elif (fullest := _merged_in_copy(body, task)) is not None:
+    elif (fullest := _merged_in_copy(body, task, _grouping_room(kinds, task))) is not None:
         columns = [[r[i] if i < len(r) else "" for r in fullest] for i in range(len(kinds))]
         finer_kinds += ["measures", "criteria"]
     elif not groups_rows(columns[task]):
@@ -228,9 +236,19 @@ def _numbered_below(outer: list[str], inner: list[str]) -> bool:
     return bool(styles) and all(o and i and o.style != i.style for o, i in styles)
 
 
-def _merged_in_copy(body: Sequence[Sequence[str]], task: int) -> list[Sequence[str]] | None:
+def _grouping_room(kinds: list[str], task: int) -> int:
+    """How many columns left of the task could be grouping columns a copy printed once
+    (text columns, not 序号)."""
+    return sum(1 for k in kinds[:task] if k not in ("number", *UNIT_ROLES, "deadline"))
+
+
+def _merged_in_copy(
+    body: Sequence[Sequence[str]], task: int, room: int = 0
+) -> list[Sequence[str]] | None:
     """The rows that fill the most cells, when they show the task column merged in a copy
-    that lost the merges: most rows are printed short, and the task cells of the full rows
+    that lost the merges: most rows are printed short, by more cells than the ``room``
+    grouping columns left of the task explain (31's short rows lack only their
+    工程类别), and the task cells of the full rows
     are short labels, as a grouping cell's are (03, two full rows or more), or headings that
     some rows print no cell of (92: ``（一）强化源头治理`` over rows starting ``2.…``)."""
     counts = [sum(1 for c in r if c.strip()) for r in body]
@@ -239,8 +257,8 @@ def _merged_in_copy(body: Sequence[Sequence[str]], task: int) -> list[Sequence[s
     most = max(counts)
     fullest = [r for r, n in zip(body, counts, strict=True) if n == most]
     short = sum(1 for n in counts if 0 < n < most)
-    if len(fullest) >= short:
-        return None
+    if len(fullest) >= short or most - min(n for n in counts if n) <= room:
+        return None  # the grouping columns left of the task are what the short rows lack
     task_cells = [r[task] if task < len(r) else "" for r in fullest]
     if (len(fullest) >= 2 or short >= 3) and short_cells(task_cells):
         return fullest

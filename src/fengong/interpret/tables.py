@@ -24,6 +24,7 @@ from fengong.document import Block, Paragraph, Provenance, Row, Table
 from fengong.interpret.cells import cell_fits, is_heading, is_label_like, is_row_number, is_sentence
 from fengong.interpret.headers import (
     GROUPING_KINDS,
+    OVERSIGHT_LABEL,
     REMARKS_LABEL,
     RUNNING_TEXT_LABEL,
     align_header,
@@ -32,6 +33,7 @@ from fengong.interpret.headers import (
     header_to_roles,
     is_header_row,
     label_kind,
+    normalise_label,
     short_cells,
 )
 from fengong.interpret.items import last_item_number
@@ -215,7 +217,7 @@ def logical_tables(blocks: list[Block], notes: list[Note] | None = None) -> list
                 # a header naming half the columns or fewer, padded at its end by the copy:
                 # its labels are placed by the cells' content
             labels = align_header(labels, width, _full_rows(body[:30], width))
-            roles = header_to_roles(labels, _full_rows(body, width))
+            roles = header_to_roles(labels, _full_rows(body, width), [r.cells for r in body])
             labels += [""] * (len(roles) - len(labels))  # a body row wider than the mode
             if "task" not in roles or not (set(roles) - {"task", "section", "number", "extra"}):
                 if notes is not None:
@@ -271,7 +273,10 @@ def _full_rows(rows: list[RowView], width: int) -> list[list[str]]:
     """The rows that fill every column, when there are some: a copy that lost the merges
     prints the other rows short, their cells left of their columns."""
     full = [r.cells for r in rows if len(r.cells) == width and r.cells[-1].strip()]
-    return full if len(full) >= 2 else [r.cells for r in rows]
+    short = [r for r in rows if len(r.cells) < width]
+    if len(full) >= 2 or (full and len(short) >= 3 and len(short) == len(rows) - len(full)):
+        return full  # one full row among short ones (42) says more than misplaced cells
+    return [r.cells for r in rows]
 
 
 def _unlabelled_numbers(named: list[str], body: list[RowView]) -> bool:
@@ -360,30 +365,48 @@ def _add_rows(table: LogicalTable, rows: list[RowView]) -> None:
 
 
 def _fold_unit_lines(cells: list[str], labels: list[str]) -> list[str]:
-    """A row wider than the header that ends in more unit names than the table has unit
-    columns (units printed one per line: 50's ``文化宣传股`` / ``文化馆`` / ``图书馆``, 44's
-    协同单位): when the unit columns close the table (a 备注 after them aside), each unit column
-    but the last takes one name and the last takes the rest, as one cell."""
+    """A row that ends in more unit names than the table has columns of units for (units
+    printed one per line: 50's ``文化宣传股`` / ``文化馆`` / ``图书馆``, 44's 协同单位, 42's
+    ``县海洋与渔业局`` / ``县农业农村局`` before a 评分部门): when the unit columns close the table
+    (a 备注 or a scoring column after them aside), a scoring column takes the last name, each
+    unit column but the last one name, and the last the rest, as one cell."""
     kinds = [label_kind(label) for label in labels]
     units = [i for i, k in enumerate(kinds) if k in UNIT_ROLES]
-    if not units or kinds[0] != "number":
-        return cells  # without 序号 first, labels and cells may not line up (63)
-    cells = _units_before_other_columns(cells, kinds, units[-1])
-    if len(cells) <= len(labels):
+    if not units or "number" not in kinds[:3]:
+        return cells  # without 序号 near the start, labels and cells may not line up (63)
+    # a scoring column is no place for the unit cell's overflow (42's 评分部门)
+    scored = [
+        k if not _oversight(normalise_label(t)) else "oversight"
+        for k, t in zip(kinds, labels, strict=True)
+    ]
+    cells = _units_before_other_columns(cells, scored, units[-1])
+
+    def closing(i: int) -> bool:  # a column that may close the table after its units
+        label = normalise_label(labels[i])
+        return kinds[i] in UNIT_ROLES or bool(REMARKS_LABEL.search(label) or _oversight(label))
+
+    first = len(labels)
+    while first > 0 and closing(first - 1):
+        first -= 1
+    units = [i for i in units if i >= first]  # the unit columns that close the table
+    if not units:
         return cells
-    tail = labels[units[0] :]
-    if not all(
-        k in UNIT_ROLES or REMARKS_LABEL.search(t)
-        for k, t in zip(kinds[units[0] :], tail, strict=True)
-    ):
-        return cells
+    scoring = sum(1 for label in labels[units[-1] + 1 :] if _oversight(normalise_label(label)))
     start = len(cells)
     while start > 0 and cells[start - 1].strip() and looks_like_units(cells[start - 1]):
         start -= 1
-    keep = start + len(units) - 1  # one name for each unit column before the last
-    if len(cells) - keep < 2:
+    names = cells[start:]
+    if len(cells) <= len(labels) and not (scoring and len(names) > len(units) + scoring):
         return cells
-    return [*cells[:keep], "\n".join(cells[keep:])]
+    keep = start + len(units) - 1  # one name for each unit column before the last
+    rest = len(cells) - scoring
+    if rest - keep < 2:
+        return cells
+    return [*cells[:keep], "\n".join(cells[keep:rest]), *cells[rest:]]
+
+
+def _oversight(label: str) -> bool:
+    return bool(OVERSIGHT_LABEL.search(label))
 
 
 def _units_before_other_columns(cells: list[str], kinds: list[str], last: int) -> list[str]:
@@ -394,7 +417,7 @@ def _units_before_other_columns(cells: list[str], kinds: list[str], last: int) -
     while (
         end < len(cells)
         and end < len(kinds)
-        and kinds[end] not in UNIT_ROLES
+        and kinds[end] not in (*UNIT_ROLES, "oversight")
         and cells[end].strip()
         and looks_like_units(cells[end])
         and not cell_fits(kinds[end], cells[end])

@@ -263,6 +263,23 @@ def _is_label_cell(text: str) -> bool:
     return bool(_LABEL_CELL.match(text)) and not _ROW_NUMBER.match(text)
 
 
+def _number_label_at(lines: list[str], start: int) -> int | None:
+    """How many labels stand before the 序号 label of a header starting at ``start`` (0
+    when it starts with 序号, at most 2), or None when no 序号 label comes so soon."""
+    labels = [line.strip() for line in lines[start : start + 12] if line.strip()][:3]
+    for k, text in enumerate(labels):
+        if _NUMBER_HEADER.match(text):
+            return k
+        if not _GROUP_LABEL.fullmatch(text):
+            return None
+    return None
+
+
+# the label of a grouping column printed left of 序号 (考核项目, 领域): a few characters, no
+# punctuation (page chrome such as ``• 字体:[ ]`` is none)
+_GROUP_LABEL = re.compile(r"[\u4e00-\u9fff]{2,8}")
+
+
 def _join_label_notes(labels: list[PipeCell]) -> list[PipeCell]:
     """A header label the copy broke before its bracketed note (``责任股室`` / ``(单位)``) is
     one label: a line that is only a bracket joins the label before it."""
@@ -277,11 +294,11 @@ def _join_label_notes(labels: list[PipeCell]) -> list[PipeCell]:
 
 def line_cell_table_at(lines: list[str], start: int) -> tuple[Table, int] | None:
     """A table printed one cell per line with no separator (a web page's table copied as
-    text): a header of short labels holding 序号 at ``start``, then rows each starting at
-    the next number of the run 1, 2, 3 …. Returns the table and the next line, or None."""
-    if not _NUMBER_HEADER.match(lines[start].strip()) or any(
-        is_pipe_line(line) for line in lines[start : start + 6]
-    ):
+    text): a header of short labels holding 序号 at ``start`` or a label or two after it
+    (42: a grouping column ``考核项目`` left of ``序号``), then rows each starting at the
+    next number of the run 1, 2, 3 …. Returns the table and the next line, or None."""
+    number_at = _number_label_at(lines, start)
+    if number_at is None or any(is_pipe_line(line) for line in lines[start : start + 6]):
         return None
     cells: list[PipeCell] = []
     for i in range(start, len(lines)):
@@ -289,17 +306,23 @@ def line_cell_table_at(lines: list[str], start: int) -> tuple[Table, int] | None
         if text:
             cells.append(PipeCell(text, i, True))
     header_end = next((k for k, c in enumerate(cells) if not _is_label_cell(c.text)), 0)
+    # the cells the first row prints before its number (its grouping cells) are no labels
+    header_end = max(0, header_end - number_at)
     body = cells[header_end:]
     positions = _number_positions(body)
     if header_end < 3 or len(positions) < 3 or positions[0] > 3:
         return None
+    if number_at and positions[0] != number_at:
+        return None  # the first row does not print the grouping cells the header names
     header = _join_label_notes(cells[:header_end])
     width = len(header)
     last_end = min(len(body), positions[-1] + 2 * width)
     rows = [header]
     bounds = [*positions, last_end]
     rows += [body[a:b] for a, b in pairwise(bounds)]
-    if positions[0] > 0:
+    if positions[0] > 0 and number_at:
+        rows[1] = body[: positions[0]] + rows[1]  # the first row's grouping cells
+    elif positions[0] > 0:
         rows[1:1] = [body[: positions[0]]]
     table_rows = [
         Row([Cell(c.text) for c in row], Provenance(line=row[0].line + 1)) for row in rows if row
