@@ -1299,3 +1299,24 @@ def test_a_line_cell_table_with_grouping_columns_left_of_its_number_and_a_scorin
         ("5", group, "油菜面积", ["县农业农村局"]),
     ]
     assert all(t["lead"] == [] and t["support"] == [] for t in tasks)
+
+
+def test_numberings_garbled_by_a_wrong_decoding_are_removed() -> None:
+    # 10: a mirror decoded part of the page wrongly; （二） came out as 。ǘ┩ or ㄎ澹┘
+    text = (
+        "一、努力構建現代產業體系\n"
+        "(一)加快建設三大汽車產業基地。(牽頭單位:市經貿委;配合單位:市發改委)\n"
+        "?。ǘ┩七M東部石化基地建設,抓好乙烯改擴建項目。(牽頭單位:市發改委;配合單位:規劃局)\n"
+        "ㄎ澹┘涌熘榻鲁墙鹑谏藤Q區建設。(牽頭單位:市金融辦;配合單位:規劃局)\n"
+    )
+    plan = parse_bytes(text.encode("utf-8"), "fragment.txt")
+    assert [t.text[:4] for t in plan.tasks] == ["加快建設", "七M東部", "涌熘榻鲁"]
+    assert [t.lead for t in plan.tasks] == [["市經貿委"], ["市發改委"], ["市金融辦"]]
+    assert "garbled-numbering-removed" in {w.code for w in plan.warnings}
+
+
+def test_lines_of_a_table_drawn_with_box_characters_keep_them() -> None:
+    from fengong.textnorm import remove_garbled_numbering
+
+    text = "┌──┬──┐\n│序号│任务│\n├──┼──┤\n"
+    assert remove_garbled_numbering(text) == (text, 0)

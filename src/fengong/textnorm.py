@@ -171,6 +171,20 @@ def remove_lost_characters(text: str) -> tuple[str, int]:
     return _LOST_AT_LINE_START.subn("", text)
 
 
+# A numbering's full-width brackets garbled by a wrong decoding (10: ``（二）`` printed as
+# ``。ǘ┩``, ``ㄎ澹┘``): a box-drawing character among a line's first four characters, after
+# one to three others and before the text; no plan's line so starts (a table drawn with box
+# characters starts with one).
+_GARBLED_NUMBERING = re.compile(
+    r"^[ \t\u3000]*[^\s\u2500-\u257f]{1,3}[\u2500-\u257f](?=[^\s\u2500-\u257f])", re.M
+)
+
+
+def remove_garbled_numbering(text: str) -> tuple[str, int]:
+    """``text`` without the garbled numberings that open lines, and how many lines had one."""
+    return _GARBLED_NUMBERING.subn("", text)
+
+
 # a page number as official documents and copies print it: ``— 3 —``, ``—3—``, ``第3页``,
 # ``3/12``, ``第 3 页 共 12 页``
 _PAGE_NUMBER = re.compile(

@@ -30,7 +30,12 @@ from fengong.parsers.csv_table import csv_table
 from fengong.parsers.encoding import decode_text
 from fengong.parsers.pipe_table import line_cell_table_at, pipe_run_starts, read_pipe_table
 from fengong.parsers.space_table import space_table_at
-from fengong.textnorm import remove_lost_characters, remove_page_counters, remove_pinyin
+from fengong.textnorm import (
+    remove_garbled_numbering,
+    remove_lost_characters,
+    remove_page_counters,
+    remove_pinyin,
+)
 
 _TAG = re.compile(r"<[^<>]{0,200}>")
 _PARA_BREAK = re.compile(r"</p\s*>\s*<p(?:\s[^<>]*)?>|<br\s*/?>|</?p(?:\s[^<>]*)?>\s*(?=<p)", re.I)
@@ -54,6 +59,11 @@ _REPAIRS = (
         "runs of '?' opening lines (characters the copy could not encode)",
     ),
     (remove_page_counters, "page-counters-removed", "page counters (第N页共M页) inside the text"),
+    (
+        remove_garbled_numbering,
+        "garbled-numbering-removed",
+        "numberings garbled by a wrong decoding (box-drawing characters opening lines)",
+    ),
 )
 
 
