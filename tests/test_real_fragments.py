@@ -1320,3 +1320,9 @@ def test_lines_of_a_table_drawn_with_box_characters_keep_them() -> None:
 
     text = "┌──┬──┐\n│序号│任务│\n├──┼──┤\n"
     assert remove_garbled_numbering(text) == (text, 0)
+
+
+def test_railway_sections_are_units() -> None:
+    # 103: 由汉中车务段牵头组织实施
+    assert looks_like_units("汉中车务段") and looks_like_units("西安工务段")
+    assert not looks_like_units("手段")
