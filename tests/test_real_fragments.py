@@ -1326,3 +1326,14 @@ def test_railway_sections_are_units() -> None:
     # 103: 由汉中车务段牵头组织实施
     assert looks_like_units("汉中车务段") and looks_like_units("西安工务段")
     assert not looks_like_units("手段")
+
+
+def test_each_bears_its_share_names_responsible_units() -> None:
+    # 71: (市政府法制办牵头,市政府办公厅、市信息办及相关部门各负其责)
+    units = parse_responsibility(
+        "市政府法制办牵头,市政府办公厅、市信息办及相关部门各负其责", "responsible"
+    )
+    assert (units.lead, units.responsible) == (
+        ["市政府法制办"],
+        ["市政府办公厅", "市信息办", "相关部门"],
+    )
