@@ -6,31 +6,21 @@ cannot be read, a unit neither plan names, a usage error).
 
 from __future__ import annotations
 
-import sys
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from fengong.batch import Settings
-from fengong.cli.app import app, err, usage_error
+from fengong.cli.app import app, err
 from fengong.cli.reading import Debug, with_limit_options
+from fengong.cli.report import Format, Output, ReportFormat, check_destination
 
 if TYPE_CHECKING:
     from fengong.compare import PlanDiff
     from fengong.schema import Plan
 
 _DEFAULT_THRESHOLD = 50.0  # fengong.compare.DEFAULT_THRESHOLD, not imported for a fast --help
-
-
-class DiffFormat(str, Enum):
-    """Ways to show what changed."""
-
-    table = "table"
-    json = "json"
-    csv = "csv"
-    xlsx = "xlsx"
 
 
 Side = Annotated[
@@ -59,13 +49,8 @@ def diff(
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[
-        DiffFormat,
-        typer.Option("--format", "-f", help="table (for the terminal), json, csv or xlsx."),
-    ] = DiffFormat.table,
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write to this file (json/csv/xlsx).")
-    ] = None,
+    fmt: Format = ReportFormat.table,
+    output: Output = None,
     threshold: Annotated[
         float,
         typer.Option(
@@ -88,10 +73,7 @@ def diff(
     fengong diff old.pdf new.json --unit 市财政局;
     fengong diff old.txt new.txt -f xlsx -o changes.xlsx
     """
-    if fmt is DiffFormat.table and output is not None:
-        raise usage_error("a table is for the terminal: use --format json, csv or xlsx with -o")
-    if fmt is DiffFormat.xlsx and output is None:
-        raise usage_error("xlsx is a file: give one with -o FILE.xlsx")
+    check_destination(fmt, output)
     old_plan, new_plan = _read_sides([old, new], settings, debug)
     from fengong.compare import UnknownUnitError, diff_plans
 
@@ -145,31 +127,20 @@ def _read_sides(paths: list[Path], settings: Settings, debug: bool) -> tuple[Pla
     return plans[0], plans[1]
 
 
-def _emit(result: PlanDiff, fmt: DiffFormat, output: Path | None, unit: str | None) -> None:
+def _emit(result: PlanDiff, fmt: ReportFormat, output: Path | None, unit: str | None) -> None:
     """Print ``result`` as a table, or write it in ``fmt`` to ``output`` (atomically) or
     to stdout."""
-    from fengong.batch import write_atomically
+    from fengong.cli.report import deliver, report_data
     from fengong.exporters.diff import DIFF_COLUMNS, diff_rows, diff_to_json
 
-    if fmt is DiffFormat.table:
+    if fmt is ReportFormat.table:
         from fengong.cli.diff_table import print_diff
 
         print_diff(result, unit)
         return
-    data: str | bytes
-    if fmt is DiffFormat.json:
-        data = diff_to_json(result)
-    elif fmt is DiffFormat.csv:
-        from fengong.exporters.csv import rows_to_csv
-
-        data = rows_to_csv(DIFF_COLUMNS, diff_rows(result))
-    else:
-        from fengong.exporters.xlsx import rows_to_xlsx
-
-        data = rows_to_xlsx(DIFF_COLUMNS, diff_rows(result), sheet_title="diff")
-    if output is None:
-        sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
-    else:
-        write_atomically(output, data)
+    data = report_data(
+        fmt.value, lambda: diff_to_json(result), DIFF_COLUMNS, lambda: diff_rows(result), "diff"
+    )
+    if deliver(data, output):
         s = result.summary
         err(f"wrote {output} ({s.changed} changed, {s.added} added, {s.removed} removed)")

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import sys
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from fengong.batch import Settings
-from fengong.cli.app import app, err, usage_error
+from fengong.cli.app import app, err
 from fengong.cli.reading import (
     Debug,
     Inputs,
@@ -20,20 +18,12 @@ from fengong.cli.reading import (
     read_plans,
     with_limit_options,
 )
+from fengong.cli.report import Format, Output, ReportFormat, check_destination
 
 if TYPE_CHECKING:
     from fengong.exporters.by_unit import Assignment, UnitTasks
 
 _ROLE_TITLES = {"lead": "lead 牵头", "responsible": "responsible 责任", "support": "support 配合"}
-
-
-class UnitsFormat(str, Enum):
-    """Ways to show units and their tasks."""
-
-    table = "table"
-    json = "json"
-    csv = "csv"
-    xlsx = "xlsx"
 
 
 @app.command()
@@ -49,13 +39,8 @@ def units(
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[
-        UnitsFormat,
-        typer.Option("--format", "-f", help="table (for the terminal), json, csv or xlsx."),
-    ] = UnitsFormat.table,
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write to this file (json/csv/xlsx).")
-    ] = None,
+    fmt: Format = ReportFormat.table,
+    output: Output = None,
     jobs: Jobs = None,
     debug: Debug = False,
     *,
@@ -69,10 +54,7 @@ def units(
     """
     from fengong.exporters.by_unit import select_units, similar_names, tasks_by_unit
 
-    if fmt is UnitsFormat.table and output is not None:
-        raise usage_error("a table is for the terminal: use --format json, csv or xlsx with -o")
-    if fmt is UnitsFormat.xlsx and output is None:
-        raise usage_error("xlsx is a file: give one with -o FILE.xlsx")
+    check_destination(fmt, output)
     items = inputs_or_usage_error(inputs)
     tally = Tally()
     plans = [plan for _, _, plan in read_plans(items, tally, settings, jobs=jobs, debug=debug)]
@@ -91,30 +73,19 @@ def units(
 
 
 def _emit(
-    found: list[UnitTasks], fmt: UnitsFormat, output: Path | None, *, detailed: bool,
+    found: list[UnitTasks], fmt: ReportFormat, output: Path | None, *, detailed: bool,
     many_plans: bool,
 ) -> None:  # fmt: skip
-    from fengong.batch import write_atomically
+    from fengong.cli.report import deliver, report_data
     from fengong.exporters.by_unit import UNIT_COLUMNS, unit_rows, units_to_json
 
-    if fmt is UnitsFormat.table:
+    if fmt is ReportFormat.table:
         _print_table(found, detailed=detailed, many_plans=many_plans)
         return
-    data: str | bytes
-    if fmt is UnitsFormat.json:
-        data = units_to_json(found)
-    elif fmt is UnitsFormat.csv:
-        from fengong.exporters.csv import rows_to_csv
-
-        data = rows_to_csv(UNIT_COLUMNS, unit_rows(found))
-    else:
-        from fengong.exporters.xlsx import rows_to_xlsx
-
-        data = rows_to_xlsx(UNIT_COLUMNS, unit_rows(found), sheet_title="units")
-    if output is None:
-        sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
-    else:
-        write_atomically(output, data)
+    data = report_data(
+        fmt.value, lambda: units_to_json(found), UNIT_COLUMNS, lambda: unit_rows(found), "units"
+    )
+    if deliver(data, output):
         err(f"wrote {output} ({len(found)} units)")
 
 
