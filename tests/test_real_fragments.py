@@ -1337,3 +1337,28 @@ def test_each_bears_its_share_names_responsible_units() -> None:
         ["市政府法制办"],
         ["市政府办公厅", "市信息办", "相关部门"],
     )
+
+
+def test_a_copy_opening_inside_an_item_keeps_its_closing_paragraph() -> None:
+    # 116: page 7 opens with the last paragraph of an item numbered on page 6
+    text = (
+        "加强公共卫生服务体系建设。完成海河医院三期标准化建设。(市卫生局牵头)\n"
+        "(6)促进人口健康发展。\n"
+        "加强人口和计划生育公共服务体系建设。(市人口计生委、市公安局牵头)\n"
+    )
+    tasks = _tasks(text)
+    assert [(t["number"], t["text"][:6], t["lead"]) for t in tasks] == [
+        (None, "加强公共卫生", ["市卫生局"]),
+        ("(6)", "促进人口健康", ["市人口计生委", "市公安局"]),
+    ]
+
+
+def test_a_preamble_without_a_closing_marker_is_not_a_task() -> None:
+    text = "为做好全年工作,现将任务分解如下(各单位要认真落实):\n一、重点任务\n1.完善水利设施。(县水利局负责)\n"
+    assert [t["text"][:4] for t in _tasks(text)] == ["完善水利"]
+
+
+def test_a_host_label_names_the_lead() -> None:
+    # 114: 主办单位:X,协办单位:Y (SPEC: 主办 → lead)
+    units = parse_responsibility("主办单位:县城投公司,协办单位:住建局、凤城镇", "responsible")
+    assert (units.lead, units.support) == (["县城投公司"], ["住建局", "凤城镇"])

@@ -64,6 +64,10 @@ _FIELD_LABEL = re.compile(
 )
 _UNIT_HEADING = "unit-heading"
 _UNIT_PARAGRAPH = "unit-paragraph"
+# an unnumbered paragraph opening the copy and closed by its marker: the end of an item whose
+# number is on the page before (116, a web page's seventh page)
+_ORPHAN = "orphan"
+_LEAVES = (_UNIT_PARAGRAPH, _ORPHAN)
 
 
 @dataclass
@@ -344,6 +348,13 @@ def _is_unit_paragraph(text: str) -> bool:
     return label is not None and bool(text[label[1] :].strip(" \u3000。；;，,"))
 
 
+def _closed_by_marker(paragraph: str) -> bool:
+    """A paragraph whose last words are a bracketed marker (``…。(市卫生局牵头)``)."""
+    body = paragraph.rstrip(" 。；;")
+    markers = find_markers(paragraph)
+    return bool(markers) and body.endswith(("）", ")")) and markers[-1].end >= len(body) - 1
+
+
 def _closed_by_label(node: _Node, paragraph: str) -> bool:
     """An item whose last line ends in a labelled marker (34: ``…设施。责任单位:华龙区长庆办。``)
     is complete: an unnumbered paragraph after it that names no units of its own (the
@@ -378,7 +389,7 @@ def _first_closed(stack: list[_Node], style: str) -> int:
     """The first open node a numbered item of ``style`` closes. A unit heading is a
     barrier: the items under it do not close it unless their style is open above it."""
     while stack and (
-        stack[-1].kind == _UNIT_PARAGRAPH
+        stack[-1].kind in _LEAVES
         or (stack[-1].style == "bullet" and style != "bullet" and not _dash_heading(stack[-1]))
     ):
         stack = stack[:-1]  # unit paragraphs and bullets are leaves: items after are not theirs
@@ -401,8 +412,10 @@ def _build_outline(paragraphs: list[Paragraph]) -> list[_Node]:
                 kind = _UNIT_HEADING
             elif _is_unit_paragraph(flat) or _performer_paragraphs(paragraphs, i):
                 kind = _UNIT_PARAGRAPH
+            elif not roots and not stack and _closed_by_marker(flat):
+                kind = _ORPHAN
             elif stack and not (
-                (stack[-1].kind == _UNIT_PARAGRAPH and _ends_sentence(stack[-1]))
+                (stack[-1].kind in _LEAVES and _ends_sentence(stack[-1]))
                 or _closed_by_label(stack[-1], flat)
             ):
                 stack[-1].body.append(para)

@@ -170,6 +170,11 @@ def _simplify_role_words(text: str) -> str:
     return "".join(out)
 
 
+# words of a label or header naming the unit that leads (SPEC: 主办 → lead; 114's
+# ``主办单位:X,协办单位:Y``; 108's 第一责任单位)
+LEAD_LABEL = re.compile(r"牵头|第一责任|主要责任|主责|主办")
+
+
 def role_of_label(label: str) -> str | None:
     """Return the role a label names (``牵头责任单位`` → lead, ``配合单位`` → support)."""
     label = simplify(label)
@@ -177,11 +182,11 @@ def role_of_label(label: str) -> str | None:
         return "leaders"  # a 领导小组 is a body, not a person
     if _DEADLINE_LABEL.search(label):
         return "deadline"
-    if "牵头" in label:
+    if LEAD_LABEL.search(label):
         return "lead"
     if re.search(r"配合|参与|参加|协办|协同|协助|协作|支持", label):
         return "support"
-    if re.search(r"责任|负责|主办|承办|实施|落实|主体|单位|部门|处室|科室", label):
+    if re.search(r"责任|负责|承办|实施|落实|主体|单位|部门|处室|科室", label):
         return "responsible"
     return None
 
