@@ -7,7 +7,7 @@ from pathlib import Path
 
 from fengong.errors import FengongError, UnreadableError
 from fengong.parsers.limits import DEFAULT_LIMITS, Limits, check_input_size
-from fengong.schema import Plan, Source
+from fengong.schema import Attachment, Plan, Source
 
 
 def parse_bytes(
@@ -34,6 +34,7 @@ def parse_bytes(
         layout=doc.layout or None,
         sha256=hashlib.sha256(data).hexdigest(),
         pages=doc.pages,
+        attachments=[Attachment(text=a.text, url=a.url) for a in doc.attachments],
     )
     return document_to_plan(doc, source)
 
@@ -42,7 +43,7 @@ def parse(
     source: str | Path | bytes, format: str | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> Plan:
     """Return the ``Plan`` of a file path or of raw bytes; ``format`` (``text``, ``docx``,
-    ``pdf``, ``doc``, ``rtf``) forces a reader, else the content decides; ``limits``
+    ``pdf``, ``doc``, ``rtf``, ``html``) forces a reader, else the content decides; ``limits``
     (``fengong.Limits``) overrides the default bounds."""
     if isinstance(source, bytes):
         return parse_bytes(source, format=format, limits=limits)
