@@ -28,6 +28,10 @@ def reader_for(kind: str, limits: Limits = DEFAULT_LIMITS) -> Reader:
         from fengong.parsers.html.reader import HtmlReader
 
         return HtmlReader(limits)
+    if kind == "xlsx":
+        from fengong.parsers.xlsx.reader import XlsxReader
+
+        return XlsxReader(limits)
     raise UnsupportedFormatError(f"not a plan document we can read ({kind})")
 
 

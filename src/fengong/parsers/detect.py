@@ -35,11 +35,11 @@ def _page_head(data: bytes) -> bytes:
 
 
 def sniff_format(data: bytes, name: str | None = None) -> str:
-    """Return ``"pdf"``, ``"docx"``, ``"doc"`` (also .wps), ``"rtf"``, ``"html"`` or
-    ``"text"`` for a file.
+    """Return ``"pdf"``, ``"docx"``, ``"xlsx"``, ``"doc"`` (also .wps), ``"rtf"``, ``"html"``
+    or ``"text"`` for a file.
 
-    Raises ``UnsupportedFormatError`` for a ZIP that is not a Word document and for
-    other binary containers fengong does not read.
+    Raises ``UnsupportedFormatError`` for a ZIP that is neither a Word document nor a
+    workbook and for other binary containers fengong does not read.
     """
     head = data[:1024]
     if b"%PDF-" in head:
@@ -51,10 +51,9 @@ def sniff_format(data: bytes, name: str | None = None) -> str:
             return "docx"  # damaged: the DOCX reader says what is wrong
         if "word/document.xml" in names:
             return "docx"
-        kind = (
-            "a spreadsheet (xlsx)" if any(n.startswith("xl/") for n in names) else "a ZIP archive"
-        )
-        raise UnsupportedFormatError(f"not a plan document we can read: it looks like {kind}")
+        if any(n.startswith("xl/") for n in names):
+            return "xlsx"
+        raise UnsupportedFormatError("not a plan document we can read: it looks like a ZIP archive")
     if head.startswith(OLE_MAGIC):
         return "doc"
     if head.lstrip().startswith(b"{\\rtf"):
