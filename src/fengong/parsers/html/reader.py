@@ -240,7 +240,7 @@ class _Walker:
             self.paragraph_index += 1
         self.lines.lines = []
 
-    def flow(self, el: Any, out: _Lines, depth: int, in_cell: bool) -> None:
+    def flow(self, el: Any, out: _Lines, in_cell: bool) -> None:
         """Lay out the content of ``el`` into ``out`` (tables met outside a cell become
         table blocks)."""
         out.add(el.text, el.sourceline)
@@ -252,19 +252,19 @@ class _Walker:
                 out.newline()
             elif tag == "table":
                 out.newline()
-                self.table(child, out, depth + 1, in_cell)
+                self.table(child, out, in_cell)
             elif tag in _LIST_TAGS:
                 out.newline()
-                self.lay_out_list(child, out, depth, in_cell)
+                self.lay_out_list(child, out, in_cell)
             elif tag in BLOCK_TAGS:
                 out.newline()
-                self.flow(child, out, depth, in_cell)
+                self.flow(child, out, in_cell)
                 out.newline()
             elif tag not in ("img", "hr", "wbr"):
-                self.flow(child, out, depth, in_cell)
+                self.flow(child, out, in_cell)
             out.add(child.tail, el.sourceline)
 
-    def lay_out_list(self, el: Any, out: _Lines, depth: int, in_cell: bool) -> None:
+    def lay_out_list(self, el: Any, out: _Lines, in_cell: bool) -> None:
         """Lay out a list, each item's first line after its number as printed."""
         kind = _list_kind(el, "decimal" if el.tag == "ol" else "disc")
         items = [c for c in el if c.tag == "li"]
@@ -279,27 +279,20 @@ class _Walker:
                 n = _int(child.get("value")) or n
                 out.newline()
                 out.marker = list_marker(_list_kind(child, kind), n)
-                self.flow(child, out, depth, in_cell)
+                self.flow(child, out, in_cell)
                 out.newline()
                 out.marker = None
                 n += -1 if backwards else 1
             else:
-                self.flow(child, out, depth, in_cell)
+                self.flow(child, out, in_cell)
             out.add(child.tail, el.sourceline)
 
-    def _check_depth(self, depth: int) -> None:
-        if depth > self.limits.max_depth:
-            raise TooLargeError(
-                f"tables nested more than {self.limits.max_depth} deep (--max-depth)"
-            )
-
-    def table(self, el: Any, out: _Lines, depth: int, in_cell: bool) -> None:
+    def table(self, el: Any, out: _Lines, in_cell: bool) -> None:
         """A data table becomes a table block (outside a cell) or lines of the cell; a
         layout table is read through."""
-        self._check_depth(depth)
         if in_cell:
             for row in _rows_of(el):
-                texts = [self.cell_text(c, depth).replace("\n", " ") for c in row
+                texts = [self.cell_text(c).replace("\n", " ") for c in row
                          if c.tag in ("td", "th")]  # fmt: skip
                 out.add(" ".join(t for t in texts if t), row.sourceline)
                 out.newline()
@@ -309,7 +302,7 @@ class _Walker:
                 for cell in row:
                     if cell.tag in ("td", "th"):
                         out.newline()
-                        self.flow(cell, out, depth, in_cell=False)
+                        self.flow(cell, out, in_cell=False)
                         out.newline()
             return
         caption = el.find("caption")
@@ -317,7 +310,7 @@ class _Walker:
             out.add(text_of(caption), caption.sourceline)
             out.newline()
         self.flush()
-        titles, rows = split_title_rows(self.grid(el, depth))
+        titles, rows = split_title_rows(self.grid(el))
         self.blocks.extend(titles)
         index = self.table_index
         self.table_index += 1
@@ -326,7 +319,7 @@ class _Walker:
         line = rows[0].provenance.line if rows else el.sourceline
         self.blocks.append(Table(rows, Provenance(line=line, table=index, row=0)))
 
-    def grid(self, table: Any, depth: int) -> list[Row]:
+    def grid(self, table: Any) -> list[Row]:
         """Place the table's cells on its grid (the HTML table model): each cell at the
         first position no span from above covers; spans recorded on the starting cell,
         ``None`` where a span covers a position, an empty cell in a gap."""
@@ -347,7 +340,7 @@ class _Walker:
                     raise TooLargeError(
                         f"more than {self.limits.max_cells} table cells (--max-cells)"
                     )
-                cell = Cell(self.cell_text(td, depth), row_span=rowspan, col_span=colspan)
+                cell = Cell(self.cell_text(td), row_span=rowspan, col_span=colspan)
                 for rr in range(r, r + rowspan):
                     for cc in range(col, col + colspan):
                         placed[rr].setdefault(cc, None)
@@ -367,10 +360,10 @@ class _Walker:
             rows.append(Row(cells_of_row, Provenance(line=tr.sourceline), marked_header=marked))
         return rows
 
-    def cell_text(self, td: Any, depth: int) -> str:
+    def cell_text(self, td: Any) -> str:
         """A cell's text, its paragraphs, line breaks and items as lines."""
         out = _Lines()
-        self.flow(td, out, depth, in_cell=True)
+        self.flow(td, out, in_cell=True)
         return out.text()
 
 
@@ -414,6 +407,13 @@ class HtmlReader:
         cells = sum(1 for _ in root.iter("td", "th"))
         if cells > self.limits.max_cells:
             raise TooLargeError(f"more than {self.limits.max_cells} table cells (--max-cells)")
+        if any(
+            sum(1 for _ in table.iterancestors("table")) >= self.limits.max_depth
+            for table in root.iter("table")
+        ):
+            raise TooLargeError(
+                f"tables nested more than {self.limits.max_depth} deep (--max-depth)"
+            )
         title_el = root.find(".//title")
         page_title = text_of(title_el) if title_el is not None else ""
         base = root.find(".//base[@href]")
@@ -432,7 +432,7 @@ class HtmlReader:
         if heading is not None:
             walker.lines.add(text_of(heading), heading.sourceline)
             walker.lines.newline()
-        walker.flow(article, walker.lines, 0, in_cell=False)
+        walker.flow(article, walker.lines, in_cell=False)
         walker.flush()
         blocks = _without_repeated_title(walker.blocks)
         if not blocks:

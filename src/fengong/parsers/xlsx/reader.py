@@ -13,11 +13,11 @@ Task lists are often published as a workbook (任务清单.xlsx). What the reade
 - a title row above the header (one cell, usually merged across) becomes a paragraph.
 
 Bounds: the ZIP's declared sizes are checked before anything is parsed (``open_zip``); a
-part that declares a DTD (Excel never writes one) is refused; openpyxl (read-only mode)
-reads the workbook, its shared strings and styles; the sheets themselves are streamed
-here with lxml (no entities, no network), because read-only openpyxl neither exposes
-merged cells nor hidden rows and pads every row to the sheet's widest, and a cell count
-over ``max_cells`` stops the read.
+part that declares a DTD (Excel never writes one) is refused; openpyxl's reader reads the
+workbook, its shared strings and styles; the sheets themselves are streamed here with lxml
+(no entities, no network, each cell dropped once read), because read-only openpyxl neither
+exposes merged cells nor hidden rows, pads every row to the sheet's widest and scans a whole
+sheet that lacks a ``<dimension>``; a cell count over ``max_cells`` stops the read.
 """
 
 from __future__ import annotations
@@ -28,13 +28,20 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from fengong.document import Block, Cell, Document, Provenance, Row, Table
 from fengong.errors import EmptyDocumentError, TooLargeError, UnreadableError
 from fengong.parsers.grid import split_title_rows
 from fengong.parsers.limits import DEFAULT_LIMITS, Limits, open_zip
-from fengong.parsers.xlsx.numfmt import CJK_BUILTIN, format_date, format_number, is_date_code
+from fengong.parsers.xlsx.numfmt import (
+    CJK_BUILTIN,
+    format_date,
+    format_number,
+    general,
+    is_date_code,
+)
 
 _REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d{1,7})$")
 _PROLOG_WINDOW = 65536
@@ -70,33 +77,33 @@ class SheetContent:
 
 
 class _Styles:
-    """The number format of each cell style, and the workbook's date epoch."""
+    """The number format of each cell style (and whether it shows a date), and the
+    workbook's date epoch."""
 
     def __init__(self, workbook: Any) -> None:
         from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
 
-        self.codes: list[str] = []
+        self.codes: list[tuple[str, bool]] = []
         for style in workbook._cell_styles:
             number = style.numFmtId
             if number >= BUILTIN_FORMATS_MAX_SIZE:
                 code = workbook._number_formats[number - BUILTIN_FORMATS_MAX_SIZE]
             else:
                 code = CJK_BUILTIN.get(number) or BUILTIN_FORMATS.get(number, "General")
-            self.codes.append(code)
+            self.codes.append((code, is_date_code(code)))
         self.epoch = workbook.epoch
 
-    def code(self, index: str | None) -> str:
-        """The format code of style ``index`` (General when there is none)."""
+    def code(self, index: str | None) -> tuple[str, bool]:
+        """The format code of style ``index`` and whether it shows a date (General when
+        there is none)."""
         try:
             return self.codes[int(index or 0)]
         except (ValueError, IndexError):
-            return "General"
+            return "General", False
 
     def shown(self, raw: str, kind: str | None, style: str | None) -> str:
         """A stored number (or ISO date, for ``t="d"``) as its style shows it."""
-        from openpyxl.utils.datetime import from_excel
-
-        code = self.code(style)
+        code, is_date = self.code(style)
         if kind == "d":
             try:
                 return format_date(dt.datetime.fromisoformat(raw), code)
@@ -106,7 +113,11 @@ class _Styles:
             value = float(raw)
         except ValueError:
             return raw
-        if is_date_code(code):
+        if code == "General":
+            return general(value)
+        if is_date:
+            from openpyxl.utils.datetime import from_excel
+
             try:
                 return format_date(from_excel(value, self.epoch), code)
             except (OverflowError, ValueError):
@@ -114,6 +125,13 @@ class _Styles:
         return format_number(value, code)
 
 
+_NAMESPACES = (
+    "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}",
+    "{http://purl.oclc.org/ooxml/spreadsheetml/main}",  # strict Open XML
+)
+
+
+@lru_cache(maxsize=64)
 def _local(tag: Any) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
@@ -167,28 +185,39 @@ class _SheetReader:
         return column
 
     def read(self, source: Any) -> SheetContent:
-        """Stream the sheet XML in ``source``."""
+        """Stream the sheet XML in ``source``: each cell as it ends (dropped from memory
+        once read), the hidden rows and columns and the merged ranges."""
         from lxml import etree
 
-        row, column = 0, 0
+        names = ("c", "row", "col", "mergeCell")
         events = etree.iterparse(
-            source, events=("start", "end"), resolve_entities=False, no_network=True,
-            huge_tree=False, load_dtd=False,
+            source, events=("end",), tag=[ns + n for ns in _NAMESPACES for n in names],
+            resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
         )  # fmt: skip
-        for event, el in events:
+        row, column, open_row = 0, 0, None
+        for _, el in events:
             name = _local(el.tag)
-            if event == "start":
-                if name == "row":
-                    row = int(el.get("r") or row + 1) if (el.get("r") or "").isdigit() else row + 1
-                    column = 0
-                    if el.get("hidden") in ("1", "true"):
-                        self.content.hidden_rows.add(row)
-                continue
             if name == "c":
+                parent = el.getparent()
+                if parent is not open_row:  # the first cell of a row
+                    open_row, column = parent, 0
+                    number = parent.get("r") or "" if parent is not None else ""
+                    row = int(number) if number.isdigit() else row + 1
                 column = self.cell(el, row, column)
                 el.clear()
+                if parent is not None:
+                    parent.remove(el)
             elif name == "row":
+                if el is not open_row:  # a row without cells
+                    number = el.get("r") or ""
+                    row = int(number) if number.isdigit() else row + 1
+                if el.get("hidden") in ("1", "true"):
+                    self.content.hidden_rows.add(row)
+                open_row = None
+                parent = el.getparent()
                 el.clear()
+                if parent is not None:
+                    parent.remove(el)
             elif name == "col" and el.get("hidden") in ("1", "true"):
                 lo, hi = int(el.get("min") or 0), int(el.get("max") or 0)
                 self.content.hidden_columns.append((lo, max(lo, hi)))
@@ -249,11 +278,36 @@ def _refuse_dtds(archive: zipfile.ZipFile) -> None:
             )
 
 
-def _open_workbook(data: bytes) -> Any:
-    from openpyxl import load_workbook
+@dataclass
+class _Workbook:
+    """What openpyxl reads of a workbook: shared strings, styles, and each sheet's name,
+    state (visible, hidden) and part."""
+
+    strings: list[str]
+    styles: _Styles
+    sheets: list[tuple[str, str, str]]
+
+
+def _open_workbook(data: bytes) -> _Workbook:
+    """Read the workbook's parts with openpyxl's reader, step by step: its manifest,
+    shared strings, workbook and stylesheet, but not its sheets (read-only openpyxl would
+    scan every sheet without a ``<dimension>`` for its size)."""
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.styles.stylesheet import apply_stylesheet
 
     try:
-        return load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+        reader = ExcelReader(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+        reader.read_manifest()
+        reader.read_strings()
+        reader.read_workbook()
+        apply_stylesheet(reader.archive, reader.wb)
+        sheets = [
+            (sheet.name, sheet.state or "visible", rel.target)
+            for sheet, rel in reader.parser.find_sheets()
+            if "chartsheet" not in (rel.Type or "") and rel.target in reader.valid_files
+        ]
+        strings = [s if isinstance(s, str) else str(s or "") for s in reader.shared_strings]
+        return _Workbook(strings, _Styles(reader.wb), sheets)
     except (zipfile.BadZipFile, zlib.error, EOFError, KeyError) as err:
         raise UnreadableError(f"not a valid XLSX: a part is missing or damaged ({err})") from err
     except Exception as err:  # openpyxl raises many kinds for a broken workbook
@@ -273,43 +327,33 @@ class XlsxReader:
         raise ``FengongError`` when unreadable (``read_document`` has checked the size)."""
         archive = open_zip(data, self.limits, what="XLSX")
         _refuse_dtds(archive)
-        workbook = _open_workbook(data)
-        try:
-            blocks = self._sheets(workbook, archive)
-        finally:
-            workbook.close()
+        blocks = self._sheets(_open_workbook(data), archive)
         if not blocks:
             raise EmptyDocumentError("the workbook's visible sheets hold no text")
         layout = "table" if any(isinstance(b, Table) for b in blocks) else "prose"
         return Document(blocks, format="xlsx", layout=layout, merges_visible=True)
 
-    def _sheets(self, workbook: Any, archive: zipfile.ZipFile) -> list[Block]:
+    def _sheets(self, workbook: _Workbook, archive: zipfile.ZipFile) -> list[Block]:
         """The blocks of every visible sheet, in the workbook's order."""
         from lxml import etree
 
-        styles = _Styles(workbook)
-        strings = [s if isinstance(s, str) else str(s or "") for s in workbook.shared_strings]
         blocks: list[Block] = []
         counted = 0
-        for sheet in workbook.worksheets:
-            if sheet.sheet_state != "visible":
+        for title, state, part in workbook.sheets:
+            if state != "visible":
                 continue
-            reader = _SheetReader(strings, styles, self.limits, counted)
+            reader = _SheetReader(workbook.strings, workbook.styles, self.limits, counted)
             try:
-                with archive.open(sheet._worksheet_path) as source:
+                with archive.open(part) as source:
                     content = reader.read(source)
             except KeyError as err:
                 raise UnreadableError(f"not a valid XLSX: a sheet is missing ({err})") from err
             except (etree.XMLSyntaxError, zlib.error, EOFError, zipfile.BadZipFile) as err:
-                raise UnreadableError(f"the sheet {sheet.title} is damaged ({err})") from err
+                raise UnreadableError(f"the sheet {title} is damaged ({err})") from err
             counted = reader.cells
             index = sum(isinstance(b, Table) for b in blocks)
             titles, rows = split_title_rows(content_to_rows(content, index))
-            if not rows:
-                blocks.extend(titles)
-                continue
-            for k, row in enumerate(rows):
-                row.provenance = Provenance(table=index, row=k)
             blocks.extend(titles)
-            blocks.append(Table(rows, Provenance(table=index, row=0)))
+            if rows:
+                blocks.append(Table(rows, Provenance(table=index, row=0)))
         return blocks
