@@ -23,9 +23,10 @@ gb2312; the task table's header as ``<th>`` or as a bold first row; line breaks 
 ideographic spaces or ``&nbsp;``, or one block of ``<br>``-separated lines; numbered headings
 as an ``<ol>``. Merged cells are ``rowspan`` and ``colspan``, section rows one cell across.
 
-A spreadsheet is the table as offices fill it in Excel: a title row merged across, bold header
-rows, merged cells, wrapped text, the 序号 column as numbers; one copy hides a working column
-and a withdrawn row, one has an empty second sheet, one a hidden sheet.
+A spreadsheet is the table as offices fill it in Excel: a title row merged across (and the
+heading printed right above the table, when there is one), bold header rows, merged cells,
+wrapped text, the 序号 column as numbers; one copy hides a working column and a withdrawn
+row, one has an empty second sheet, one a hidden sheet.
 
 Generated files are committed; run this script again after changing a transcription or this
 script.
@@ -149,7 +150,8 @@ def table_grid(tr: dict[str, Any]) -> list[tuple[str, list[tuple[str, int, int] 
         for c, text in enumerate(row):
             if text == "<":
                 start = owner[(r, c - 1)]
-                start[2] += 1
+                if owner.get((r - 1, c)) is not start:  # not a column it already spans
+                    start[2] += 1
                 owner[(r, c)] = start
                 cells.append(None)
             elif text == "^" and (r - 1, c) in owner and source[r - 1][0] != "section":
@@ -428,8 +430,9 @@ def _number(text: str) -> int | str:
 
 
 def fill_sheet(ws: Any, tr: dict[str, Any], sheet: Sheet) -> None:
-    """Write the transcription's table into ``ws``: the title merged across the first row,
-    bold header rows, section rows merged across, ``<`` and ``^`` as merged ranges."""
+    """Write the transcription's table into ``ws``: the title merged across the first row
+    (and a numbered heading standing right above the table in the document), bold header
+    rows, section rows merged across, ``<`` and ``^`` as merged ranges."""
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
@@ -437,11 +440,17 @@ def fill_sheet(ws: Any, tr: dict[str, Any], sheet: Sheet) -> None:
     offset = 1 if sheet.hidden_column else 0
     top = Alignment(vertical="top", wrap_text=True)
     row = 1
-    if tr.get("title"):
-        ws.cell(1, 1 + offset, tr["title"]).font = Font(bold=True, size=16)
-        ws.cell(1, 1 + offset).alignment = Alignment(horizontal="center")
-        ws.merge_cells(start_row=1, start_column=1 + offset, end_row=1, end_column=width + offset)
-        row = 2
+    above = [tr["title"]] if tr.get("title") else []
+    before = tr.get("before", [])
+    if before and _OUTER_HEADING.match(before[-1]) and len(before[-1]) < 40:
+        above.append(before[-1])  # the heading printed right above the table (一、安排表)
+    for k, text in enumerate(above):
+        ws.cell(row, 1 + offset, text).font = Font(bold=True, size=16 if k == 0 else 12)
+        ws.cell(row, 1 + offset).alignment = Alignment(horizontal="center" if k == 0 else "left")
+        ws.merge_cells(
+            start_row=row, start_column=1 + offset, end_row=row, end_column=width + offset
+        )
+        row += 1
     grid = table_grid(tr)
     # the withdrawn row stands before a section row, so no merge runs through it
     withdrawn = next(
