@@ -207,3 +207,13 @@ def test_units_and_inspect_take_a_url(server: str) -> None:
     inspect = runner.invoke(app, ["inspect", f"{server}/plan.html"])
     assert inspect.exit_code == 0
     assert "attachments" in inspect.stdout and "任务分工表.docx" in inspect.stdout
+
+
+def test_addresses_are_named_after_their_last_segment_and_kept_apart() -> None:
+    from fengong.batch import collect_inputs
+
+    names = [i.relative.name for i in collect_inputs([
+        "https://a.gov.cn/zwgk/plan.html", "https://b.gov.cn/plan.html",
+        "https://c.gov.cn/", "https://d.gov.cn/art/2024/%E6%96%B9%E6%A1%88.html?id=3",
+    ])]  # fmt: skip
+    assert names == ["plan.html", "plan-2.html", "c.gov.cn", "方案.html"]

@@ -85,12 +85,10 @@ def collect_inputs(arguments: list[str]) -> list[Input]:
             inputs.append(Input(STDIN, Path("stdin")))
             continue
         if is_url(argument):
-            relative = Path(url_file_name(argument))
+            name = relative = Path(url_file_name(argument))
             counter = 2
-            while relative in named:
-                relative = Path(f"{Path(url_file_name(argument)).stem}-{counter}").with_suffix(
-                    Path(url_file_name(argument)).suffix
-                )
+            while relative in named:  # two addresses ending alike: plan.html, plan-2.html
+                relative = name.with_name(f"{name.stem}-{counter}{name.suffix}")
                 counter += 1
             named.add(relative)
             inputs.append(Input(argument, relative))
