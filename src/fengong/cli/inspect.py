@@ -11,6 +11,7 @@ from fengong.cli.app import app
 from fengong.cli.reading import (
     Debug,
     Inputs,
+    SaveSource,
     Tally,
     inputs_or_usage_error,
     read_plans,
@@ -25,7 +26,9 @@ if TYPE_CHECKING:
 
 @app.command()
 @with_limit_options
-def inspect(inputs: Inputs, debug: Debug = False, *, settings: Settings) -> None:
+def inspect(
+    inputs: Inputs, debug: Debug = False, save_source: SaveSource = None, *, settings: Settings
+) -> None:
     """Show the detected format and layout, the column roles, the sections with their
     task counts, a web page's attachments and every warning.
 

@@ -78,9 +78,10 @@ def settings_from_options(
 
 def with_limit_options(command: Callable[..., None]) -> Callable[..., None]:
     """Decorate a typer command that takes ``settings: Settings`` so that it gets the
-    limit options (``--max-input-mb`` … ``--timeout``) and ``--save-source`` instead,
-    declared once here for every command that reads documents. A ``strict`` parameter of
-    the command is passed into the settings too."""
+    limit options (``--max-input-mb`` … ``--timeout``) instead, declared once here for
+    every command that reads documents. A ``strict`` parameter of the command is passed
+    into the settings too, and so is a ``save_source`` parameter (``--save-source``, for the
+    commands that read addresses)."""
     signature = inspect.signature(command, eval_str=True)
     own = [p for p in signature.parameters.values() if p.name != "settings"]
     added = [
@@ -92,20 +93,12 @@ def with_limit_options(command: Callable[..., None]) -> Callable[..., None]:
         )
         for name, flag, kind, smallest, default, text in _LIMIT_OPTIONS
     ]
-    added.append(
-        inspect.Parameter(
-            "save_source",
-            inspect.Parameter.KEYWORD_ONLY,
-            annotation=SaveSource,
-            default=None,
-        )
-    )
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> None:
         values = {option[0]: kwargs.pop(option[0]) for option in _LIMIT_OPTIONS}
         settings = settings_from_options(
-            **values, strict=kwargs.get("strict", False), save_source=kwargs.pop("save_source")
+            **values, strict=kwargs.get("strict", False), save_source=kwargs.get("save_source")
         )
         command(*args, settings=settings, **kwargs)
 
