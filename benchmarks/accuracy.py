@@ -10,7 +10,8 @@ Usage::
 The documents are the corpus plans (``tests/corpus/NN-slug.gold.json``) and the seed plans
 (``tests/golden/seedNNN_slug.gold.json``). Each is read from its text copy (``NN-slug.txt``;
 ``samples/text/`` for the seeds) and, where they exist, from the DOCX and PDF copies that
-``scripts/build_samples.py`` makes from hand transcriptions (``tests/corpus/docx/``,
+``scripts/build_samples.py`` and the web pages and workbooks that
+``scripts/build_web_samples.py`` make from hand transcriptions (``tests/corpus/docx/``,
 ``tests/corpus/pdf/``; ``samples/docx/``, ``samples/pdf/`` for the seeds). One line per
 document and format, then ``TOTAL[format]`` lines, and last a ``TOTAL`` line over
 everything.
@@ -42,11 +43,14 @@ CORPUS = ROOT / "tests" / "corpus"
 GOLDEN = ROOT / "tests" / "golden"
 SAMPLES = ROOT / "samples"
 ROLES = ("lead", "responsible", "support")
-FORMATS = {"text": ".txt", "docx": ".docx", "pdf": ".pdf", "official": ".pdf"}
+FORMATS = {"text": ".txt", "docx": ".docx", "pdf": ".pdf", "official": ".pdf", "html": ".html",
+           "xlsx": ".xlsx"}  # fmt: skip
 # where each format's copies live, under tests/corpus/ and samples/; "official": the PDF
 # printed with the page furniture of official documents (GB/T 9704 page numbers, a running
-# head, an 附件 label)
-FOLDERS = {"docx": "docx", "pdf": "pdf", "official": "pdf/official"}
+# head, an 附件 label); "html": the page a site prints around the plan; "xlsx": the table
+# as a workbook (scripts/build_web_samples.py)
+FOLDERS = {"docx": "docx", "pdf": "pdf", "official": "pdf/official", "html": "html",
+           "xlsx": "xlsx"}  # fmt: skip
 READERS = {"official": "pdf"}
 
 _NUMBERING = re.compile(

@@ -192,6 +192,119 @@ def random_bytes() -> bytes:
     return random.Random(6).randbytes(64 * 1024)
 
 
+# --- web pages -------------------------------------------------------------------------------
+
+PLAN_PAGE = (
+    '<!DOCTYPE html><html><head><meta charset="gb2312"><title>分工方案</title></head><body>'
+    "<div>首页 &gt; 政务公开</div><div><p>某市2024年政务公开工作要点分工方案</p><p>一、加强政策解读</p>"
+    "<p>1. 全面公开重要政策措施。（牵头单位：市发改委；配合单位：市财政局）</p>"
+    "<p>2. 建立规范性文件公开台账。（市司法局负责，2024年6月底前完成）</p></div></body></html>"
+)
+
+
+def deep_page() -> bytes:
+    """Elements nested 100 000 deep."""
+    return ("<html><body>" + "<div>" * 100_000 + "深处" + "</div>" * 100_000).encode()
+
+
+def deep_page_tables() -> bytes:
+    """Tables nested 40 deep (over --max-depth, under libxml2's bound on elements)."""
+    return ("<html><body>" + "<table><tr><td>x</td><td>" * 40 + "深处").encode()
+
+
+def huge_page_table() -> bytes:
+    """600 000 cells in 6 MB."""
+    row = "<tr>" + "<td>x</td>" * 600 + "</tr>"
+    return ("<html><body><table>" + row * 1000 + "</table></body></html>").encode()
+
+
+def span_bomb_page() -> bytes:
+    """A thousand rows of one cell each claiming 65 534 rows and 1000 columns."""
+    row = '<tr><td rowspan="65534" colspan="1000">x</td></tr>'
+    return ("<html><body><table>" + row * 1000 + "</table></body></html>").encode()
+
+
+def entity_tricks_page() -> bytes:
+    """Billion laughs and an external entity in a DOCTYPE (HTML expands neither), numeric
+    references out of range, escaped markup."""
+    dtd = (
+        '<!DOCTYPE html [<!ENTITY a0 "lol">'
+        + "".join(f'<!ENTITY a{i} "{("&a" + str(i - 1) + ";") * 10}">' for i in range(1, 10))
+        + '<!ENTITY secret SYSTEM "file:///etc/passwd">]>'
+    )
+    body = (
+        "<p>&a9; &secret; &#0; &#xD800; &#x110000; &#99999999999; &amp;lt;script&amp;gt;"
+        " &nbsp &unknown; &#x3000;</p>"
+    )
+    return (dtd + "<html><body>" + body * 1000 + "</body></html>").encode()
+
+
+# --- workbooks -----------------------------------------------------------------------------
+
+
+def _workbook_parts() -> dict[str, bytes | str]:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["序号", "工作任务", "牵头单位"])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    with zipfile.ZipFile(buffer) as archive:
+        return {n: archive.read(n) for n in archive.namelist()}
+
+
+def xlsx_zip_bomb() -> bytes:
+    """A sheet inflating 1000 times over (200 MiB of spaces)."""
+    parts = _workbook_parts()
+    del parts["xl/worksheets/sheet1.xml"]
+    return _zip(parts, ("xl/worksheets/sheet1.xml", b" " * (1 << 20), 200))
+
+
+def xlsx_many_cells() -> bytes:
+    """600 000 cells, each a different number, so that the ZIP's ratio stays plausible."""
+    rows = "".join(
+        f'<row r="{r}">' + "".join(f"<c><v>{r * 1000 + c}</v></c>" for c in range(600)) + "</row>"
+        for r in range(1, 1001)
+    )
+    sheet = (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f"<sheetData>{rows}</sheetData></worksheet>"
+    )
+    return _zip({**_workbook_parts(), "xl/worksheets/sheet1.xml": sheet})
+
+
+def xlsx_entity_bomb() -> bytes:
+    """Billion laughs in the sheet."""
+    dtd = (
+        '<!DOCTYPE worksheet [<!ENTITY a0 "lol">'
+        + "".join(f'<!ENTITY a{i} "{("&a" + str(i - 1) + ";") * 10}">' for i in range(1, 10))
+        + "]>"
+    )
+    sheet = (
+        f'<?xml version="1.0"?>{dtd}<worksheet xmlns="http://schemas.openxmlformats.org/'
+        'spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&a9;'
+        "</t></is></c></row></sheetData></worksheet>"
+    )
+    return _zip({**_workbook_parts(), "xl/worksheets/sheet1.xml": sheet})
+
+
+def xlsx_wide_dimension() -> bytes:
+    """A sheet claiming A1:XFD1048576 with cells at its far corners only."""
+    sheet = (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        '<dimension ref="A1:XFD1048576"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is>'
+        '<t>某市分工方案</t></is></c><c r="XFD1"><v>1</v></c></row><row r="1048576">'
+        '<c r="XFD1048576"><v>2</v></c></row></sheetData>'
+        '<mergeCells><mergeCell ref="A1:XFD1048576"/></mergeCells></worksheet>'
+    )
+    return _zip({**_workbook_parts(), "xl/worksheets/sheet1.xml": sheet})
+
+
+def truncated_xlsx() -> bytes:
+    data = _sample("xlsx/seed004_tsv_page-breaks_shifted-cell.xlsx")
+    return data[: len(data) // 2]
+
+
 CASES = (
     Case("zip-bomb.docx", zip_bomb, "too-large"),
     Case("empty-paragraphs.docx", million_empty_paragraphs, "too-large"),
@@ -221,4 +334,18 @@ CASES = (
         ("no-tasks",),
     ),
     Case("random-bytes.txt", random_bytes, "unsupported-format"),
+    Case("deep-nesting.html", deep_page, "too-large"),
+    Case("deep-tables.html", deep_page_tables, "too-large"),
+    Case("huge-table.html", huge_page_table, "too-large"),
+    Case("span-bomb.html", span_bomb_page, "too-large"),
+    Case("entity-tricks.html", entity_tricks_page, "plan", ("no-tasks",)),
+    Case("gb18030-declared-gb2312.html", lambda: PLAN_PAGE.encode("gb18030"), "plan"),
+    Case("truncated-page.html", lambda: PLAN_PAGE.encode()[: len(PLAN_PAGE) // 2], "plan"),
+    Case("html-named.pdf", lambda: _sample("html/seed000_tsv_merged-cells_no-units.html"), "plan"),
+    Case("zip-bomb.xlsx", xlsx_zip_bomb, "too-large"),
+    Case("many-cells.xlsx", xlsx_many_cells, "too-large"),
+    Case("entity-bomb.xlsx", xlsx_entity_bomb, "unreadable"),
+    Case("wide-dimension.xlsx", xlsx_wide_dimension, "plan", ("no-tasks",)),
+    Case("truncated-workbook.xlsx", truncated_xlsx, "unreadable"),
+    Case("xlsx-named.docx", lambda: _sample("xlsx/seed001_prose_then_pipe-table.xlsx"), "plan"),
 )

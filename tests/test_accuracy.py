@@ -1,6 +1,6 @@
 """The corpus benchmark may not fall below the figures the README states.
 
-benchmarks/accuracy.py scores fengong on the real plans of tests/corpus/ and the seed plans (text, DOCX and PDF
+benchmarks/accuracy.py scores fengong on the real plans of tests/corpus/ and the seed plans (text, DOCX, PDF, HTML and XLSX
 copies); the README's
 "Accuracy on real plans" section states its last TOTAL line per format. A change to the
 reading rules that lowers a total fails here: fix the change, or, when the gold was wrong,
@@ -35,7 +35,7 @@ def _stated(fmt: str) -> dict[str, float]:
     return dict(zip(("task_f1", "unit_f1", "role_acc"), map(float, m.groups()), strict=True))
 
 
-@pytest.mark.parametrize("fmt", ["text", "docx", "pdf", "official"])
+@pytest.mark.parametrize("fmt", ["text", "docx", "pdf", "official", "html", "xlsx"])
 def test_corpus_totals_do_not_fall(fmt: str) -> None:
     totals = _benchmark().run([fmt], out=io.StringIO())
     got = totals[fmt].figures()

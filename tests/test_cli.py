@@ -107,7 +107,8 @@ def test_help_imports_no_heavy_library(argv: list[str]) -> None:
         "import sys\n"
         "from fengong.cli import app\n"
         f"try:\n    app({argv!r})\nexcept SystemExit:\n    pass\n"
-        "heavy = [m for m in ('jieba', 'pdfplumber', 'docx', 'yaml') if m in sys.modules]\n"
+        "heavy = [m for m in ('jieba', 'pdfplumber', 'docx', 'yaml', 'lxml', 'openpyxl',\n"
+        "                      'httpx', 'urllib.request') if m in sys.modules]\n"
         "print('HEAVY:' + ','.join(heavy))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -1,15 +1,18 @@
 """The same plan in every format gives the tasks its hand-made gold says (tests/gold.py).
 
-The DOCX samples (scripts/build_samples.py) are built from hand transcriptions of the seed
-plans (tests/corpus/tables/), never from fengong's output; LibreOffice's rewrite of them
+The DOCX samples (scripts/build_samples.py) and the web pages and workbooks
+(scripts/build_web_samples.py) are built from hand transcriptions of the seed plans
+(tests/corpus/tables/), never from fengong's output; LibreOffice's rewrite of the DOCX
 checks that fengong does not depend on python-docx's way of writing. Compared with the
 gold: the title, the task count and, per task, its text (start and end), number, section,
-units by role, leaders, deadline, criteria and measures.
+units by role, leaders, deadline, criteria and measures. The web pages carry a site's
+chrome around the article, none of which may reach the Plan.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -26,6 +29,8 @@ DOCX_SAMPLES = sorted((SAMPLES / "docx").glob("*.docx"))
 PDF_SAMPLES = sorted(
     p for p in (SAMPLES / "pdf").rglob("*.pdf") if p.parent.name not in ("unruled", "long")
 )  # long: tests/test_long_pdf.py
+HTML_SAMPLES = sorted((SAMPLES / "html").glob("*.html"))
+XLSX_SAMPLES = sorted((SAMPLES / "xlsx").glob("*.xlsx"))
 SOFFICE = shutil.which("soffice")
 needs_soffice = pytest.mark.skipif(
     SOFFICE is None, reason="LibreOffice (soffice) is not installed; this check converts files"
@@ -117,3 +122,79 @@ def test_doc_without_libreoffice_says_how_to_convert(
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1024
     with pytest.raises(UnsupportedFormatError, match="install LibreOffice"):
         parse_bytes(ole, "plan.doc")
+
+
+def test_every_text_sample_has_a_web_page_and_every_table_plan_a_workbook() -> None:
+    text_stems = sorted(p.stem for p in (SAMPLES / "text").glob("*.txt"))
+    assert [p.stem for p in HTML_SAMPLES] == text_stems
+    with_table = [s for s in text_stems if load_table(s)["header"]]
+    assert [p.stem for p in XLSX_SAMPLES] == with_table
+
+
+def load_table(stem: str) -> dict[str, Any]:
+    """The hand transcription the samples are built from."""
+    path = SAMPLES.parent / "tests" / "corpus" / "tables" / f"{stem}.table.json"
+    return json.loads(path.read_text("utf-8"))  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("sample", HTML_SAMPLES, ids=lambda p: p.stem)
+def test_web_page_sample_matches_gold(sample: Path) -> None:
+    assert_same_plan(sample, sample.stem)
+    assert plan_of(sample)["source"]["format"] == "html"
+
+
+@pytest.mark.parametrize("sample", XLSX_SAMPLES, ids=lambda p: p.stem)
+def test_workbook_sample_matches_gold(sample: Path) -> None:
+    assert_same_plan(sample, sample.stem)
+    assert plan_of(sample)["source"]["format"] == "xlsx"
+
+
+# What the sample pages print around the article (scripts/build_web_samples.py): the
+# site's name, menu, breadcrumb, metadata block, date and print line, share links, footer
+# (words the plans themselves use, such as 政务服务 or 微博, are left out of the list).
+SITE_CHROME = (
+    "某某市人民政府门户网站", "机构概况", "走进本市", "当前位置", "您现在的位置", "索引号",
+    "主题分类", "发布机构", "发布日期", "文号", "主题词", "浏览次数", "字体", "打印本页", "关闭窗口",
+    "相关附件", "分享到", "QQ空间", "扫一扫", "网站地图", "联系我们", "隐私声明", "版权所有",
+    "网站标识码", "ICP备", "公网安备", "技术支持", "信息技术有限公司", "栏目导航", "规划计划",
+    "通知公告", "请输入关键字", "正文开始", "_hmt", "stat(",
+)  # fmt: skip
+
+
+def test_the_sample_pages_print_the_chrome_listed() -> None:
+    from fengong.parsers.html.charset import decode_page
+
+    pages = "".join(decode_page(p.read_bytes())[0] for p in HTML_SAMPLES)
+    assert [c for c in SITE_CHROME if c not in pages] == []
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+@pytest.mark.parametrize("sample", HTML_SAMPLES, ids=lambda p: p.stem)
+def test_no_site_chrome_reaches_any_field(sample: Path) -> None:
+    plan = plan_of(sample)
+    plan["source"]["attachments"] = []  # listed on purpose (test_html_reader.py)
+    fields = "\n".join(_strings(plan))
+    assert [c for c in SITE_CHROME if c in fields] == []
+
+
+def test_gb2312_pages_read_as_gb18030_without_mojibake() -> None:
+    # seed001 and seed003 are GB18030 bytes declaring gb2312; GBK's — (A1AA) is U+2014
+    # there, which gb2312 decoders read as U+2015 or refuse
+    for stem in ("seed001_prose_then_pipe-table", "seed003_prose_bracket-markers"):
+        data = (SAMPLES / "html" / f"{stem}.html").read_bytes()
+        assert re.search(rb"charset=\"?gb2312", data)
+        with pytest.raises(UnicodeDecodeError):
+            data.decode("utf-8")
+        fields = "\n".join(_strings(plan_of(SAMPLES / "html" / f"{stem}.html")))
+        assert "\ufffd" not in fields and "\u2015" not in fields
+    seed003 = plan_of(SAMPLES / "html" / "seed003_prose_bracket-markers.html")
+    assert any("政务微博（中国侨都—新会大泽）" in t["text"] for t in seed003["tasks"])

@@ -113,3 +113,30 @@ PDF = make_pdf(
 @given(st.integers(0, len(PDF)), st.integers(0, 40), st.binary(max_size=8))
 def test_mutated_pdf(at: int, cut: int, insert: bytes) -> None:
     _parses_or_refuses(PDF[:at] + insert + PDF[at + cut :])
+
+
+PAGE = (SAMPLES / "html" / "seed002_tab-cells_section-rows.html").read_bytes()
+
+
+@_SLOW
+@given(st.integers(0, len(PAGE)), st.integers(0, 400), st.binary(max_size=16))
+def test_mutated_web_page(at: int, cut: int, insert: bytes) -> None:
+    _parses_or_refuses(PAGE[:at] + insert + PAGE[at + cut :])
+
+
+SHEET_BOOK = (SAMPLES / "xlsx" / "seed000_tsv_merged-cells_no-units.xlsx").read_bytes()
+SHEET_XML = zipfile.ZipFile(io.BytesIO(SHEET_BOOK)).read("xl/worksheets/sheet1.xml")
+
+
+def _xlsx_with(sheet: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(SHEET_BOOK)) as old, zipfile.ZipFile(out, "w") as new:
+        for name in old.namelist():
+            new.writestr(name, sheet if name == "xl/worksheets/sheet1.xml" else old.read(name))
+    return out.getvalue()
+
+
+@_SLOW
+@given(st.integers(0, len(SHEET_XML)), st.integers(0, 200), st.binary(max_size=8))
+def test_mutated_xlsx_sheet(at: int, cut: int, insert: bytes) -> None:
+    _parses_or_refuses(_xlsx_with(SHEET_XML[:at] + insert + SHEET_XML[at + cut :]))

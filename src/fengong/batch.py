@@ -17,7 +17,10 @@ from pathlib import Path
 
 from fengong.parsers.limits import DEFAULT_LIMITS, Limits
 
-PLAN_SUFFIXES = frozenset({".txt", ".text", ".pdf", ".docx", ".docm", ".doc", ".wps", ".rtf"})
+PLAN_SUFFIXES = frozenset(
+    {".txt", ".text", ".pdf", ".docx", ".docm", ".doc", ".wps", ".rtf", ".html", ".htm",
+     ".shtml", ".xhtml", ".xlsx", ".xlsm"}
+)  # fmt: skip
 _BINARY_MAGIC = (b"%PDF-", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"{\\rtf")
 STDIN = "-"
 
@@ -68,14 +71,27 @@ def _looks_like_plan(path: Path) -> bool:
 
 def collect_inputs(arguments: list[str]) -> list[Input]:
     """Return the inputs named by ``arguments``: files as given (whatever their name),
-    ``-`` for stdin, and the plan files inside folders, recursively and sorted. In a
-    folder, a file is a plan by its suffix (.txt .pdf .docx .doc .wps .rtf) or, for any
-    name, by the magic bytes of a PDF, DOCX or old Word file; hidden files are skipped.
-    A missing path is kept, so that it is reported as a failure."""
+    addresses (``https://…``, named after their last path segment, made unique), ``-``
+    for stdin, and the plan files inside folders, recursively and sorted. In a folder, a
+    file is a plan by its suffix (.txt .pdf .docx .doc .wps .rtf .html .htm .xlsx) or,
+    for any name, by the magic bytes of a PDF, DOCX, XLSX or old Word file; hidden files
+    are skipped. A missing path is kept, so that it is reported as a failure."""
+    from fengong.fetch import is_url, url_file_name
+
     inputs: list[Input] = []
+    named: set[Path] = set()
     for argument in arguments:
         if argument == STDIN:
             inputs.append(Input(STDIN, Path("stdin")))
+            continue
+        if is_url(argument):
+            name = relative = Path(url_file_name(argument))
+            counter = 2
+            while relative in named:  # two addresses ending alike: plan.html, plan-2.html
+                relative = name.with_name(f"{name.stem}-{counter}{name.suffix}")
+                counter += 1
+            named.add(relative)
+            inputs.append(Input(argument, relative))
             continue
         path = Path(argument)
         if not path.is_dir():
@@ -148,11 +164,45 @@ def time_limit(seconds: float | None) -> Iterator[None]:
 @dataclass(frozen=True)
 class Settings:
     """How each input of a batch is read: limits, the time limit per file in seconds
-    (None: none) and whether a Plan with warnings counts as failed."""
+    (None: none), whether a Plan with warnings counts as failed, and the folder that keeps
+    what addresses returned (None: not kept)."""
 
     limits: Limits = DEFAULT_LIMITS
     timeout: float | None = None
     strict: bool = False
+    save_source: Path | None = None
+
+
+def _fetch(item: Input, settings: Settings) -> bytes:
+    """The bytes an address returns, kept in ``settings.save_source`` when asked."""
+    from fengong.fetch import DEFAULT_TIMEOUT, fetch
+
+    fetched = fetch(item.path, settings.limits, timeout=settings.timeout or DEFAULT_TIMEOUT)
+    if settings.save_source is not None:
+        write_atomically(settings.save_source / saved_name(item.relative, fetched.data),
+                         fetched.data)  # fmt: skip
+    return fetched.data
+
+
+_SUFFIXES = {"html": ".html", "pdf": ".pdf", "docx": ".docx", "xlsx": ".xlsx", "text": ".txt",
+             "doc": ".doc", "rtf": ".rtf"}  # fmt: skip
+
+
+def saved_name(relative: Path, data: bytes) -> Path:
+    """The name a fetched input is saved under: its own, with the suffix of what it holds
+    added when its name does not end with it (``index.jsp`` holding a page →
+    ``index.jsp.html``)."""
+    from fengong.errors import FengongError
+    from fengong.parsers.detect import sniff_format
+
+    try:
+        suffix = _SUFFIXES.get(sniff_format(data), "")
+    except FengongError:
+        suffix = ""
+    own = relative.suffix.lower()
+    if not suffix or own == suffix or (suffix == ".html" and own in (".htm", ".shtml", ".xhtml")):
+        return relative
+    return relative.with_name(relative.name + suffix)
 
 
 def parse_one(item: Input, stdin: bytes | None = None, settings: Settings = Settings()) -> Outcome:
@@ -165,13 +215,20 @@ def parse_one(item: Input, stdin: bytes | None = None, settings: Settings = Sett
     import traceback
 
     from fengong.errors import FengongError
+    from fengong.fetch import is_url
     from fengong.pipeline import parse_bytes, read_file
 
+    fetching = False
     try:
         with time_limit(settings.timeout):
             if item.path == STDIN:
                 data = stdin or b""
                 name = None
+            elif is_url(item.path):
+                fetching = True
+                data = _fetch(item, settings)
+                fetching = False
+                name = item.path
             else:
                 path = Path(item.path)
                 if not path.is_file():
@@ -180,6 +237,12 @@ def parse_one(item: Input, stdin: bytes | None = None, settings: Settings = Sett
                 name = item.path
             plan = parse_bytes(data, name, limits=settings.limits)
     except _Expired:
+        if fetching:
+            return Outcome(
+                item,
+                code="fetch-failed",
+                message=f"no complete answer within {settings.timeout:g} s (--timeout)",
+            )
         return Outcome(
             item,
             code="timeout",

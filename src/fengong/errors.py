@@ -76,3 +76,14 @@ class InvalidPlanError(FengongError):
     validate against the schema."""
 
     code = "invalid-plan"
+
+
+class FetchError(FengongError):
+    """An address that could not be fetched: an HTTP error status, no answer in time,
+    too many redirects, a scheme other than http and https."""
+
+    code = "fetch-failed"
+
+    def __init__(self, message: str, *, path: str | None = None, status: int | None = None):
+        super().__init__(message, path=path)
+        self.status = status

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from urllib.parse import urljoin
 
 from fengong.errors import FengongError, UnreadableError
+from fengong.fetch import is_url
 from fengong.parsers.limits import DEFAULT_LIMITS, Limits, check_input_size
-from fengong.schema import Plan, Source
+from fengong.schema import Attachment, Plan, Source
 
 
 def parse_bytes(
@@ -34,6 +36,10 @@ def parse_bytes(
         layout=doc.layout or None,
         sha256=hashlib.sha256(data).hexdigest(),
         pages=doc.pages,
+        attachments=[
+            Attachment(text=a.text, url=urljoin(path, a.url) if path and is_url(path) else a.url)
+            for a in doc.attachments
+        ],  # a page's links are relative to its address
     )
     return document_to_plan(doc, source)
 
@@ -41,11 +47,17 @@ def parse_bytes(
 def parse(
     source: str | Path | bytes, format: str | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> Plan:
-    """Return the ``Plan`` of a file path or of raw bytes; ``format`` (``text``, ``docx``,
-    ``pdf``, ``doc``, ``rtf``) forces a reader, else the content decides; ``limits``
-    (``fengong.Limits``) overrides the default bounds."""
+    """Return the ``Plan`` of a file path, an http(s) address (a ``str``) or raw bytes;
+    ``format`` (``text``, ``docx``, ``pdf``, ``doc``, ``rtf``, ``html``, ``xlsx``) forces a
+    reader, else the content decides; ``limits`` (``fengong.Limits``) overrides the
+    default bounds. Raises ``FengongError`` (``FetchError`` for an address that cannot be
+    fetched)."""
     if isinstance(source, bytes):
         return parse_bytes(source, format=format, limits=limits)
+    if isinstance(source, str) and is_url(source):
+        from fengong.fetch import fetch
+
+        return parse_bytes(fetch(source, limits).data, source, format=format, limits=limits)
     path = Path(source)
     return parse_bytes(read_file(path, limits), str(path), format=format, limits=limits)
 

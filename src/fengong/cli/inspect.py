@@ -11,6 +11,7 @@ from fengong.cli.app import app
 from fengong.cli.reading import (
     Debug,
     Inputs,
+    SaveSource,
     Tally,
     inputs_or_usage_error,
     read_plans,
@@ -25,9 +26,11 @@ if TYPE_CHECKING:
 
 @app.command()
 @with_limit_options
-def inspect(inputs: Inputs, debug: Debug = False, *, settings: Settings) -> None:
+def inspect(
+    inputs: Inputs, debug: Debug = False, save_source: SaveSource = None, *, settings: Settings
+) -> None:
     """Show the detected format and layout, the column roles, the sections with their
-    task counts and every warning.
+    task counts, a web page's attachments and every warning.
 
     Example: fengong inspect plan.pdf
     """
@@ -56,7 +59,8 @@ def sections_with_counts(plan: Plan) -> list[tuple[str, int]]:
 
 
 def show_plan(console: Console, plan: Plan) -> None:
-    """Print ``plan``'s summary, columns, sections and warnings as rich tables."""
+    """Print ``plan``'s summary, columns, sections, attachments and warnings as rich
+    tables."""
     from rich.table import Table
 
     from fengong.exporters.rows import describe_location
@@ -92,6 +96,13 @@ def show_plan(console: Console, plan: Plan) -> None:
     for path, count in sections_with_counts(plan):
         sections.add_row(path, str(count))
     console.print(sections)
+    if source.attachments:
+        attachments = Table(title="attachments", title_justify="left")
+        for name in ("link text", "address"):
+            attachments.add_column(name, overflow="fold")
+        for attachment in source.attachments:
+            attachments.add_row(attachment.text, attachment.url)
+        console.print(attachments)
     if plan.warnings:
         warnings = Table(title="warnings", title_justify="left", show_lines=True)
         for name in ("code", "where", "message"):

@@ -16,6 +16,7 @@ from fengong.cli.reading import (
     Debug,
     Inputs,
     Jobs,
+    SaveSource,
     Tally,
     inputs_or_usage_error,
     read_plans,
@@ -69,6 +70,7 @@ def parse(
         bool, typer.Option("--skip-existing", help="Leave inputs whose output exists.")
     ] = False,
     debug: Debug = False,
+    save_source: SaveSource = None,
     *,
     settings: Settings,
 ) -> None:

@@ -8,6 +8,7 @@ import inspect
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -23,8 +24,8 @@ if TYPE_CHECKING:
 Inputs = Annotated[
     list[str],
     typer.Argument(
-        help="Plan files (.pdf .docx .doc .wps .txt, any name), folders (read "
-        "recursively), or - for stdin.",
+        help="Plan files (.pdf .docx .doc .wps .html .xlsx .txt, any name), folders (read "
+        "recursively), http(s) addresses, or - for stdin.",
         show_default=False,
     ),
 ]
@@ -33,6 +34,15 @@ Jobs = Annotated[
     typer.Option("--jobs", "-j", min=1, help="Parallel processes (default: all cores)."),
 ]
 Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks.")]
+SaveSource = Annotated[
+    Path | None,
+    typer.Option(
+        "--save-source",
+        file_okay=False,
+        show_default=False,
+        help="Keep what each http(s) address returned in this folder.",
+    ),
+]
 _LIMIT_OPTIONS = (  # parameter, flag, type, smallest, default, help
     ("max_input_mb", "--max-input-mb", float, 0.001, DEFAULT_LIMITS.max_input_bytes / MiB,
      "Largest input file, in MiB."),
@@ -52,8 +62,9 @@ _LIMIT_OPTIONS = (  # parameter, flag, type, smallest, default, help
 def settings_from_options(
     max_input_mb: float, max_unzipped_mb: float, max_zip_ratio: int, max_pages: int,
     max_cells: int, max_depth: int, timeout: float, strict: bool = False,
+    save_source: Path | None = None,
 ) -> Settings:  # fmt: skip
-    """Return the batch ``Settings`` the limit options ask for."""
+    """Return the batch ``Settings`` the limit options (and ``--save-source``) ask for."""
     limits = Limits(
         max_input_bytes=int(max_input_mb * MiB),
         max_unzipped_bytes=int(max_unzipped_mb * MiB),
@@ -62,14 +73,15 @@ def settings_from_options(
         max_cells=max_cells,
         max_depth=max_depth,
     )
-    return Settings(limits=limits, timeout=timeout or None, strict=strict)
+    return Settings(limits=limits, timeout=timeout or None, strict=strict, save_source=save_source)
 
 
 def with_limit_options(command: Callable[..., None]) -> Callable[..., None]:
     """Decorate a typer command that takes ``settings: Settings`` so that it gets the
     limit options (``--max-input-mb`` … ``--timeout``) instead, declared once here for
     every command that reads documents. A ``strict`` parameter of the command is passed
-    into the settings too."""
+    into the settings too, and so is a ``save_source`` parameter (``--save-source``, for the
+    commands that read addresses)."""
     signature = inspect.signature(command, eval_str=True)
     own = [p for p in signature.parameters.values() if p.name != "settings"]
     added = [
@@ -85,7 +97,9 @@ def with_limit_options(command: Callable[..., None]) -> Callable[..., None]:
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> None:
         values = {option[0]: kwargs.pop(option[0]) for option in _LIMIT_OPTIONS}
-        settings = settings_from_options(**values, strict=kwargs.get("strict", False))
+        settings = settings_from_options(
+            **values, strict=kwargs.get("strict", False), save_source=kwargs.get("save_source")
+        )
         command(*args, settings=settings, **kwargs)
 
     wrapper.__signature__ = signature.replace(parameters=own + added)  # type: ignore[attr-defined]

@@ -13,6 +13,7 @@ from fengong.cli.reading import (
     Debug,
     Inputs,
     Jobs,
+    SaveSource,
     Tally,
     inputs_or_usage_error,
     read_plans,
@@ -43,6 +44,7 @@ def units(
     output: Output = None,
     jobs: Jobs = None,
     debug: Debug = False,
+    save_source: SaveSource = None,
     *,
     settings: Settings,
 ) -> None:

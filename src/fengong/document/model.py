@@ -79,14 +79,34 @@ class Paragraph:
 Block = Paragraph | Table
 
 
+@dataclass(frozen=True)
+class Stated:
+    """What an input states about the document outside its text (a web page's metadata
+    block: 名称, 发布机构, 发布日期): title, issuer and date as printed, None where silent."""
+
+    title: str | None = None
+    issuer: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link to an attached file, as the page prints it: its text and its address."""
+
+    text: str
+    url: str
+
+
 @dataclass
 class Document:
     """Everything a reader saw in one input, in reading order.
 
-    ``format`` is the detected format (``text``, ``docx``, ``pdf``); ``layout`` names the
-    shape the reader recognised (e.g. ``tsv``, ``pipe-cells``, ``prose``); ``merges_visible``
-    tells the interpreter whether merged cells are recorded (DOCX, PDF) or were lost in a
-    plain-text copy. ``notes`` are (code, message, provenance) the reader wants reported.
+    ``format`` is the detected format (``text``, ``docx``, ``pdf``, ``html``, ``xlsx``);
+    ``layout`` names the shape the reader recognised (e.g. ``tsv``, ``pipe-cells``,
+    ``prose``); ``merges_visible`` tells the interpreter whether merged cells are recorded
+    (DOCX, PDF, HTML, XLSX) or were lost in a plain-text copy. ``notes`` are (code,
+    message, provenance) the reader wants reported. ``stated`` is what the input says
+    about the document outside its text, ``attachments`` the files it links to (web pages).
     """
 
     blocks: list[Block]
@@ -95,6 +115,8 @@ class Document:
     pages: int | None = None
     merges_visible: bool = False
     notes: list[tuple[str, str, Provenance]] = field(default_factory=list)
+    stated: Stated = field(default_factory=Stated)
+    attachments: list[Link] = field(default_factory=list)
 
     def paragraphs(self) -> list[Paragraph]:
         """Return the paragraphs in document order."""

@@ -11,6 +11,9 @@
   body that begins the title (``广州市科技创新委员会2018年…``), never a bare place name.
 - Year: from the title; else from the date line; else the year the text names most
   often, with a ``year-guessed`` warning.
+- What the input states outside the text (``Document.stated``: a web page's metadata
+  block) gives the title, the issuer and the year (from its date) where the text gives
+  none, before any guess.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ _PREAMBLE = re.compile(
     r"^(?:根据|按照|依据|为了?(?:贯彻|进一步|深入|切实|全面|加快|推动|推进|落实|做好|确保|加强|认真))"
 )
 _ORG_PREFIX = re.compile(r"^(?P<org>.+?)(?=(?:19|20)\d{2}\s*年)")
+_STATED_YEAR = re.compile(r"^\s*((?:19|20)\d{2})")
 
 
 @dataclass
@@ -196,6 +200,7 @@ def read_metadata(doc: Document) -> Metadata:
     meta = Metadata()
     lines = _title_lines(doc)
     title = "".join(_without_site_name(join_lines(p.text)) for p in lines) or None
+    title = title or doc.stated.title  # what the input states outside the text (a page's 名称)
     notice = _NOTICE.match(simplify(title)) if title else None
     if notice and title:
         # the plan a notice issues is the title: as printed below it when it is, else as the
@@ -220,11 +225,14 @@ def read_metadata(doc: Document) -> Metadata:
     if meta.issuer is None and title and (m := _ORG_PREFIX.match(title)):
         org = m.group("org")
         meta.issuer = org if _ORG_END.search(org) else None
+    meta.issuer = meta.issuer or doc.stated.issuer
 
     if title and (m := _YEAR.search(nfkc_digits(title))):
         meta.year = int(m.group(1))
     elif signed_year is not None:
         meta.year = signed_year
+    elif doc.stated.date and (m := _STATED_YEAR.match(doc.stated.date)):
+        meta.year = int(m.group(1))
     else:
         meta.year = _most_named_year(doc)
         if meta.year is not None:

@@ -10,8 +10,8 @@ from fengong.parsers.limits import DEFAULT_LIMITS, Limits, check_input_size
 
 
 def reader_for(kind: str, limits: Limits = DEFAULT_LIMITS) -> Reader:
-    """The reader of a detected format (``text``, ``docx``, ``pdf``), its library imported
-    only now. Raises ``UnsupportedFormatError`` for any other."""
+    """The reader of a detected format (``text``, ``docx``, ``pdf``, ``html``, ``xlsx``),
+    its library imported only now. Raises ``UnsupportedFormatError`` for any other."""
     if kind == "text":
         from fengong.parsers.text import TextReader
 
@@ -24,6 +24,14 @@ def reader_for(kind: str, limits: Limits = DEFAULT_LIMITS) -> Reader:
         from fengong.parsers.pdf.reader import PdfReader
 
         return PdfReader(limits)
+    if kind == "html":
+        from fengong.parsers.html.reader import HtmlReader
+
+        return HtmlReader(limits)
+    if kind == "xlsx":
+        from fengong.parsers.xlsx.reader import XlsxReader
+
+        return XlsxReader(limits)
     raise UnsupportedFormatError(f"not a plan document we can read ({kind})")
 
 
@@ -37,8 +45,8 @@ def read_document(
 
     Heavy libraries are imported here, only for the format that needs them. Old Word
     files (``.doc``, ``.wps``, ``.rtf``) are converted to DOCX by LibreOffice first, and a
-    note says so. ``format`` (``text``, ``docx``, ``doc``, ``rtf``, ``pdf``) skips
-    detection. Raises ``FengongError`` when the document cannot be read.
+    note says so. ``format`` (``text``, ``docx``, ``doc``, ``rtf``, ``pdf``, ``html``,
+    ``xlsx``) skips detection. Raises ``FengongError`` when the document cannot be read.
     """
     check_input_size(data, limits)
     kind = format or sniff_format(data, name)

@@ -3,6 +3,7 @@
 from fengong.schema.models import (
     SCHEMA_VERSION,
     UNIT_ROLES,
+    Attachment,
     Column,
     ColumnRole,
     Deadline,
@@ -18,6 +19,7 @@ from fengong.schema.models import (
 __all__ = [
     "SCHEMA_VERSION",
     "UNIT_ROLES",
+    "Attachment",
     "Column",
     "ColumnRole",
     "Deadline",

@@ -30,7 +30,7 @@ ColumnRole = Literal[
     "measures",
     "extra",
 ]
-SourceFormat = Literal["text", "docx", "pdf"]
+SourceFormat = Literal["text", "docx", "pdf", "html", "xlsx"]
 UnitRole = Literal["lead", "responsible", "support"]
 # the roles a unit can hold in a task, strongest first (SPEC: each unit once, in its
 # strongest role); the Task fields of the same names
@@ -77,14 +77,23 @@ class Column(_Strict):
     from_content: bool = False  # the role follows from the cells, not from the header
 
 
+class Attachment(_Strict):
+    """A file the input links to (a web page's 附件), with the link's text as printed."""
+
+    text: str
+    url: str
+
+
 class Source(_Strict):
-    """The input: path, detected format and layout, sha256 of its bytes, page count."""
+    """The input: path (or URL), detected format and layout, sha256 of its bytes, page
+    count, and the attachments a web page links to."""
 
     path: str | None = None
     format: SourceFormat
     layout: str | None = None
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     pages: int | None = Field(default=None, ge=0)
+    attachments: list[Attachment] = Field(default_factory=list)
 
 
 class Task(_Strict):
