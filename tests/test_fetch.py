@@ -217,3 +217,13 @@ def test_addresses_are_named_after_their_last_segment_and_kept_apart() -> None:
         "https://c.gov.cn/", "https://d.gov.cn/art/2024/%E6%96%B9%E6%A1%88.html?id=3",
     ])]  # fmt: skip
     assert names == ["plan.html", "plan-2.html", "c.gov.cn", "方案.html"]
+
+
+def test_diff_takes_an_address_for_either_side(server: str) -> None:
+    # the page served and the page saved are one plan: no differences; a failed fetch is trouble
+    result = runner.invoke(app, ["diff", f"{server}/plan.html", str(PAGE), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["summary"]["changed"] == 0
+    gone = runner.invoke(app, ["diff", f"{server}/gone.html", str(PAGE)])
+    assert gone.exit_code == 2
+    assert "HTTP 404" in gone.stderr and "fetch-failed" in gone.stderr

@@ -24,12 +24,11 @@ _DEFAULT_THRESHOLD = 50.0  # fengong.compare.DEFAULT_THRESHOLD, not imported for
 
 
 Side = Annotated[
-    Path,
+    str,
     typer.Argument(
-        help="A plan document (.pdf .docx .doc .wps .txt, any name) or a Plan saved by "
-        "fengong parse (JSON or YAML).",
+        help="A plan document (.pdf .docx .doc .wps .txt .html .xlsx, any name, or an "
+        "http(s) address) or a Plan saved by fengong parse (JSON or YAML).",
         show_default=False,
-        dir_okay=False,
     ),
 ]
 
@@ -90,7 +89,7 @@ def diff(
     raise typer.Exit(1 if result.differs else 0)
 
 
-def _read_sides(paths: list[Path], settings: Settings, debug: bool) -> tuple[Plan, Plan]:
+def _read_sides(sides: list[str], settings: Settings, debug: bool) -> tuple[Plan, Plan]:
     """The Plans of the two sides: saved Plans loaded and validated, documents parsed
     (as ``fengong parse`` does, within the limits). Exit 2 after saying which file failed
     and why."""
@@ -98,12 +97,17 @@ def _read_sides(paths: list[Path], settings: Settings, debug: bool) -> tuple[Pla
     from fengong.cli.reading import Tally, read_plans
     from fengong.compare.load import saved_plan
     from fengong.errors import FengongError
+    from fengong.fetch import is_url, url_file_name
     from fengong.pipeline import read_file
 
     plans: dict[int, Plan] = {}
     documents: list[tuple[int, Input]] = []
     failed = False
-    for index, path in enumerate(paths):
+    for index, side in enumerate(sides):
+        if is_url(side):  # an address is read as a document (fetched by read_plans)
+            documents.append((index, Input(side, Path(url_file_name(side)))))
+            continue
+        path = Path(side)
         if not path.is_file():
             err(f"error: {path}: no such file [missing]")
             failed = True
