@@ -1362,3 +1362,19 @@ def test_a_host_label_names_the_lead() -> None:
     # 114: 主办单位:X,协办单位:Y (SPEC: 主办 → lead)
     units = parse_responsibility("主办单位:县城投公司,协办单位:住建局、凤城镇", "responsible")
     assert (units.lead, units.support) == (["县城投公司"], ["住建局", "凤城镇"])
+
+
+def test_an_item_numbered_beyond_one_in_an_outer_style_closes_the_inner_list() -> None:
+    # 33: the copy starts at 1. under a (三) it cut off; (四) closes 1.–5., not opens under 5.
+    text = (
+        "4.区域环境噪声平均值。责任单位:市环境保护局;\n"
+        "5.交通干线噪声平均值。责任单位:市环境保护局。\n"
+        "(四)环境建设\n"
+        "1.受保护地区面积占国土面积比例。责任单位:市环境保护局,配合单位:市林业局;\n"
+    )
+    tasks = _tasks(text)
+    assert [(t["number"], t["section"], t["responsible"]) for t in tasks] == [
+        ("4", [], ["市环境保护局"]),
+        ("5", [], ["市环境保护局"]),
+        ("1", ["(四)环境建设"], ["市环境保护局"]),
+    ]

@@ -427,29 +427,31 @@ def _build_outline(paragraphs: list[Paragraph]) -> list[_Node]:
             first_item = split_numbering(join_lines(paragraphs[i + 1].text))
             closes = {_UNIT_HEADING, _UNIT_PARAGRAPH, first_item.style if first_item else ""}
             cut = next((k for k, n in enumerate(stack) if n.style in closes), len(stack))
-        elif _resumes_outer_list(roots, stack, node):
-            cut = 0
         else:
-            cut = _first_closed(stack, node.style)
+            resumed = _outer_list_resumed(stack, node)
+            cut = _first_closed(stack, node.style) if resumed is None else resumed
         del stack[cut:]
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
     return roots
 
 
-def _resumes_outer_list(roots: list[_Node], stack: list[_Node], node: _Node) -> bool:
-    """In a copy that starts inside a list (113, a web page's second page: ``3、…``, ``4、…``
-    first), an item numbered beyond one in a style not open that ranks above the open ones
-    in the usual order (``（五）…`` over ``4、``) goes on the outer list the page cut off, not
-    a new list one level deeper (a new list starts at one). The document has not shown its
-    own order there, so the usual one decides (73: ``60.`` under ``（二十二）`` is deeper)."""
-    if not roots or node.numbering is None or any(n.style == node.style for n in stack):
-        return False
-    first, value = roots[0].numbering, number_value(node.numbering.token)
-    start = number_value(first.token) if first is not None else None
-    if value is None or value <= 1 or start is None or start <= 1:
-        return False
-    return all(outranks(node.style, n.style) for n in stack)
+def _outer_list_resumed(stack: list[_Node], node: _Node) -> int | None:
+    """An item numbered beyond one in a style not open goes on a list whose start is not in
+    the open chain (a new list one level deeper would start at one): when its style ranks
+    above open items in the usual order (``（五）…`` after ``4、…``: 113, a web page's second
+    page; ``（四）…`` after ``5.…``: 33, whose ``（三）`` the copy cut off), it closes them and
+    stands beside their parent. Returns the index of the first open item it closes, or None.
+    Where the usual order says deeper, it is deeper (73: ``60.`` under ``（二十二）``)."""
+    if node.numbering is None or any(n.style == node.style for n in stack):
+        return None
+    value = number_value(node.numbering.token)
+    if value is None or value <= 1:
+        return None
+    cut = next((k for k, n in enumerate(stack) if outranks(node.style, n.style)), None)
+    if cut is None or not all(outranks(node.style, n.style) for n in stack[cut:]):
+        return None
+    return cut
 
 
 def _descendants(node: _Node) -> list[_Node]:
