@@ -1378,3 +1378,20 @@ def test_an_item_numbered_beyond_one_in_an_outer_style_closes_the_inner_list() -
         ("5", [], ["市环境保护局"]),
         ("1", ["(四)环境建设"], ["市环境保护局"]),
     ]
+
+
+def test_a_short_row_with_its_units_one_per_line() -> None:
+    # 50: a row printed short (完成时限 and 责任领导 merged) whose unit cell holds two lines
+    from fengong.interpret.tables import _fold_unit_lines
+
+    labels = ["序号", "指标", "工作任务", "完成时限", "责任领导", "责任股室(单位)", "备注"]
+    row = ["6", "非遗保护", "完成非遗展厅布展任务。", "羌研会", "灵岩寺博物馆"]
+    assert _fold_unit_lines(row, labels) == [
+        "6",
+        "非遗保护",
+        "完成非遗展厅布展任务。",
+        "羌研会\n灵岩寺博物馆",
+    ]
+    # a task's text that ends like a place name is no unit line (…文化下乡等…)
+    row = ["2", "全年组织开展文化下乡等惠民演出不少于100场。", "文化宣传股文化馆"]
+    assert _fold_unit_lines(row, labels) == row

@@ -393,16 +393,28 @@ def _fold_unit_lines(cells: list[str], labels: list[str]) -> list[str]:
         return cells
     scoring = sum(1 for label in labels[units[-1] + 1 :] if _oversight(normalise_label(label)))
     start = len(cells)
-    while start > 0 and cells[start - 1].strip() and looks_like_units(cells[start - 1]):
+    while start > 0 and _names_cell(cells[start - 1]):
         start -= 1
     names = cells[start:]
-    if len(cells) <= len(labels) and not (scoring and len(names) > len(units) + scoring):
+    if len(cells) <= len(labels) and len(names) <= len(units) + scoring:
         return cells
     keep = start + len(units) - 1  # one name for each unit column before the last
     rest = len(cells) - scoring
     if rest - keep < 2:
         return cells
     return [*cells[:keep], "\n".join(cells[keep:rest]), *cells[rest:]]
+
+
+def _names_cell(cell: str) -> bool:
+    """A cell of unit names, short lines that end no sentence (a task's text that happens to
+    end like a place, ``…文化下乡等惠民演出…。``, is none)."""
+    lines = [line.strip() for line in cell.split("\n") if line.strip()]
+    return (
+        bool(lines)
+        and max(map(len, lines)) <= 25
+        and not lines[-1].endswith(("。", "；", ";"))
+        and looks_like_units(cell)
+    )
 
 
 def _oversight(label: str) -> bool:
