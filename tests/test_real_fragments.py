@@ -1395,3 +1395,19 @@ def test_a_short_row_with_its_units_one_per_line() -> None:
     # a task's text that ends like a place name is no unit line (…文化下乡等…)
     row = ["2", "全年组织开展文化下乡等惠民演出不少于100场。", "文化宣传股文化馆"]
     assert _fold_unit_lines(row, labels) == row
+
+
+def test_a_lone_division_cell_stands_under_the_header_naming_divisions() -> None:
+    # 102: 市里落实单位 | 局内负责处室; a short row prints only 规计处
+    text = (
+        "工作任务 | 具体要求 | 市里落实单位 | 局内负责处室 |\n"
+        "(二)做好财政信息公开。 | 3. 积极推进部门所属单位预算、决算公开。 | 市财政局牵头,各区政府落实 | 财审处 |\n"
+        "4. 持续深化地方政府债务信息公开。 | 规计处 |\n"
+        "5. 做好国有资产管理情况公开。 | 资产处 |\n"
+    )
+    tasks = _tasks(text)
+    assert [(t["lead"], t["responsible"]) for t in tasks] == [
+        (["市财政局"], ["各区政府", "财审处"]),
+        (["市财政局"], ["各区政府", "规计处"]),
+        (["市财政局"], ["各区政府", "资产处"]),
+    ]

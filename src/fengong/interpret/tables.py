@@ -610,7 +610,7 @@ def align_short_rows(table: LogicalTable) -> None:
         padded = not row.cells[-1].strip()  # a short row is padded at its end
         needs = padded and (not row.cells[task].strip() or current < len(filled))
         if above is not None and needs and 0 < len(filled) < table.width and len(filled) > 1:
-            best, best_key = None, (current, 0, 0)
+            best, best_key = None, (current, 0, 0, 0)
             has_text = any(
                 cell_fits("task", c) and not cell_fits("deadline", c) and not looks_like_units(c)
                 for c in filled
@@ -628,7 +628,8 @@ def align_short_rows(table: LogicalTable) -> None:
                     _numbered_like(cells[col], above[col], roles[col]) for col in range(table.width)
                 )
                 left_gaps = [col for col in range(task) if col not in positions]
-                key = (fit, len(left_gaps), -sum(left_gaps))
+                kinds = sum(_body_kind_fits(cells[col], table.labels[col]) for col in positions)
+                key = (fit, len(left_gaps), -sum(left_gaps), kinds)
                 if fit > current and key > best_key:
                     best, best_key = (positions, cells), key
             if best is not None:
@@ -647,6 +648,24 @@ def align_short_rows(table: LogicalTable) -> None:
                     )
                 )
         above = row.cells
+
+
+# the kinds of body a unit column's header names: a bureau's own divisions (处室, 科室, 股室)
+# or units outside it (单位, 部门)
+_DIVISION_LABEL = re.compile(r"处室|科室|股室|處室")
+_DIVISION_NAME = re.compile(r"[处科股室處]$")
+
+
+def _body_kind_fits(cell: str, label: str) -> bool:
+    """A unit cell whose names end like divisions (规计处) under a header naming divisions
+    (局内负责处室), or like other bodies under one that does not: of two unit columns a short
+    row's lone unit cell could stand in (102), the one whose header names its kind."""
+    if not cell.strip() or not looks_like_units(cell):
+        return False
+    names = [n for n in re.split(r"[、，,；;\n]", cell) if n.strip()]
+    divisions = all(_DIVISION_NAME.search(re.sub(r"(?:牵头|牽頭|配合|落实|落實)$", "", n.strip()))
+                    for n in names)  # fmt: skip
+    return divisions == bool(_DIVISION_LABEL.search(label.replace(" ", "")))
 
 
 def _numbered_like(text: str, above: str, role: str) -> bool:
