@@ -7,7 +7,7 @@ import datetime as dt
 import io
 import zipfile
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from fengong.errors import FengongError
@@ -120,6 +120,7 @@ PAGE = (SAMPLES / "html" / "seed002_tab-cells_section-rows.html").read_bytes()
 
 @_SLOW
 @given(st.integers(0, len(PAGE)), st.integers(0, 400), st.binary(max_size=16))
+@example(at=1506, cut=336, insert=b"\x01")  # a control character lxml's text nodes refuse
 def test_mutated_web_page(at: int, cut: int, insert: bytes) -> None:
     _parses_or_refuses(PAGE[:at] + insert + PAGE[at + cut :])
 

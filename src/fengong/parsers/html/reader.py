@@ -367,6 +367,11 @@ class _Walker:
         return out.text()
 
 
+# characters XML cannot hold (NUL and the C0 controls but tab and line ends): a page that
+# carries them would break the tree's text nodes later
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def _parse(text: str) -> Any:
     from lxml import etree
 
@@ -375,7 +380,7 @@ def _parse(text: str) -> Any:
         huge_tree=False, recover=True, collect_ids=False,
     )  # fmt: skip
     try:
-        root = etree.fromstring(text.replace("\x00", "").encode("utf-8"), parser)
+        root = etree.fromstring(_CONTROL.sub("", text).encode("utf-8"), parser)
     except etree.ParserError as err:
         raise EmptyDocumentError(f"the page holds nothing to read ({err})") from err
     except etree.XMLSyntaxError as err:
