@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 from fengong.errors import FengongError, UnreadableError
-from fengong.parsers.limits import DEFAULT_LIMITS, Limits, check_input_size
+from fengong.parsers.limits import DEFAULT_LIMITS, DEFAULT_OCR, Limits, OcrOptions, check_input_size
 from fengong.schema import Plan, Source
 
 
@@ -15,16 +15,17 @@ def parse_bytes(
     path: str | None = None,
     format: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    ocr: OcrOptions = DEFAULT_OCR,
 ) -> Plan:
     """Return the ``Plan`` of a document given as bytes; ``path`` is recorded as its
     source; ``format`` forces a reader instead of detecting one from the content;
-    ``limits`` bounds what a reader takes in. Raises ``FengongError`` when the document
-    cannot be read."""
+    ``limits`` bounds what a reader takes in; ``ocr`` says when pages are read by OCR.
+    Raises ``FengongError`` when the document cannot be read."""
     from fengong.interpret.plan import document_to_plan
     from fengong.parsers import read_document
 
     try:
-        doc = read_document(data, path, limits, format=format)
+        doc = read_document(data, path, limits, format=format, ocr=ocr)
     except FengongError as err:
         err.path = err.path or path
         raise
@@ -39,15 +40,23 @@ def parse_bytes(
 
 
 def parse(
-    source: str | Path | bytes, format: str | None = None, limits: Limits = DEFAULT_LIMITS
+    source: str | Path | bytes,
+    format: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    ocr: str = "auto",
+    jobs: int = 1,
 ) -> Plan:
     """Return the ``Plan`` of a file path or of raw bytes; ``format`` (``text``, ``docx``,
-    ``pdf``, ``doc``, ``rtf``) forces a reader, else the content decides; ``limits``
-    (``fengong.Limits``) overrides the default bounds."""
+    ``pdf``, ``image``, ``doc``, ``rtf``) forces a reader, else the content decides;
+    ``limits`` (``fengong.Limits``) overrides the default bounds; ``ocr`` (``auto``,
+    ``always``, ``never``) says when pages are read by OCR, in ``jobs`` processes."""
+    options = OcrOptions(ocr, jobs)
     if isinstance(source, bytes):
-        return parse_bytes(source, format=format, limits=limits)
+        return parse_bytes(source, format=format, limits=limits, ocr=options)
     path = Path(source)
-    return parse_bytes(read_file(path, limits), str(path), format=format, limits=limits)
+    return parse_bytes(
+        read_file(path, limits), str(path), format=format, limits=limits, ocr=options
+    )
 
 
 def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
