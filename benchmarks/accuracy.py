@@ -2,10 +2,11 @@
 
 Usage::
 
-    python benchmarks/accuracy.py                 # every document, every format present
+    python benchmarks/accuracy.py                 # every document, every format but scanned
     python benchmarks/accuracy.py --format text   # only the text copies
     python benchmarks/accuracy.py --show 12       # what differs, task by task, in 12-*.txt
     python benchmarks/accuracy.py --json          # the totals as JSON (for the regression test)
+    python benchmarks/accuracy.py --format scanned  # the scans, read by OCR (slow)
 
 The documents are the corpus plans (``tests/corpus/NN-slug.gold.json``) and the seed plans
 (``tests/golden/seedNNN_slug.gold.json``). Each is read from its text copy (``NN-slug.txt``;
@@ -42,12 +43,14 @@ CORPUS = ROOT / "tests" / "corpus"
 GOLDEN = ROOT / "tests" / "golden"
 SAMPLES = ROOT / "samples"
 ROLES = ("lead", "responsible", "support")
-FORMATS = {"text": ".txt", "docx": ".docx", "pdf": ".pdf", "official": ".pdf"}
+FORMATS = {"text": ".txt", "docx": ".docx", "pdf": ".pdf", "official": ".pdf", "scanned": ".pdf"}
 # where each format's copies live, under tests/corpus/ and samples/; "official": the PDF
 # printed with the page furniture of official documents (GB/T 9704 page numbers, a running
 # head, an 附件 label)
-FOLDERS = {"docx": "docx", "pdf": "pdf", "official": "pdf/official"}
-READERS = {"official": "pdf"}
+# "scanned": image-only PDFs made from the PDF copies by scripts/build_scans.py, read by OCR
+# (needs pip install 'fengong[ocr]')
+FOLDERS = {"docx": "docx", "pdf": "pdf", "official": "pdf/official", "scanned": "scanned"}
+READERS = {"official": "pdf", "scanned": "pdf"}
 
 _NUMBERING = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百]+[章节条部分项]|[一二三四五六七八九十百]+[、.．]"
@@ -222,10 +225,12 @@ def parse_tasks(path: Path, fmt: str) -> tuple[list[dict[str, Any]], str | None,
     """fengong's tasks for one file as plain dicts, its title, and the error if it could not
     read it."""
     import fengong
+    from fengong.batch import default_jobs
     from fengong.errors import FengongError
 
     try:
-        plan = fengong.parse(path, format=READERS.get(fmt, fmt))
+        jobs = default_jobs() if fmt == "scanned" else 1  # OCR pages in parallel
+        plan = fengong.parse(path, format=READERS.get(fmt, fmt), jobs=jobs)
     except FengongError as err:
         return [], None, f"{err.code}: {err}"
     return [t.model_dump(mode="json") for t in plan.tasks], plan.title, None
@@ -305,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", metavar="NN", help="print what differs for documents NN*")
     ap.add_argument("--json", action="store_true", help="print the totals as JSON")
     args = ap.parse_args(argv)
-    formats = args.format or list(FORMATS)
+    formats = args.format or [f for f in FORMATS if f != "scanned"]  # scanned: asked for
     if args.json:
         import io
 

@@ -30,44 +30,46 @@ class TextBox:
     confidence: float
 
 
-def missing_extra_error(what: str) -> ScannedError:
-    """The ``scanned`` error for a page that needs OCR when the extra is not installed;
-    ``what`` says what needed it (``this PDF is a scan``)."""
-    return ScannedError(
-        f"{what}: its pages are images without a usable text layer; install the OCR "
-        f"extra to read it ({INSTALL_HINT}), or run OCR first (for example ocrmypdf)"
-    )
-
-
 def _engine() -> Any:
     global _ENGINE
     if _ENGINE is None:
         try:
             from rapidocr_onnxruntime import RapidOCR
         except ImportError as err:
-            raise missing_extra_error("the document needs OCR") from err
+            raise ScannedError(
+                f"the document needs OCR and the OCR extra is not installed ({INSTALL_HINT})"
+            ) from err
         _ENGINE = RapidOCR(
             intra_op_num_threads=1,
             inter_op_num_threads=1,
             use_cls=False,  # pages are upright after deskewing; no 180° lines
             max_side_len=4000,  # we choose the resolution; do not shrink the page
+            det_limit_type="max",  # nor enlarge a small cell for detection
+            det_limit_side_len=4000,
         )
     return _ENGINE
 
 
+# what the recogniser reads for a character that plans never print, and the character
+# meant: 丶 (a stroke) is the enumeration comma 、 scanned
+_FIXES = str.maketrans({"丶": "、"})
+_PAD = 12  # pixels of white around an image, so text at its edge is detected
+
+
 def recognise(image: Any) -> list[TextBox]:
-    """Return the text lines of a page image (a grey or RGB ``numpy`` array), top to
-    bottom, each with its box in the image's pixels and its confidence."""
+    """Return the text lines of a page image, or of a part of one (a grey ``numpy``
+    array), top to bottom, each with its box in the image's pixels and its confidence."""
+    import cv2
     import numpy as np
 
-    if image.ndim == 2:
-        image = np.stack([image] * 3, axis=-1)
-    result, _ = _engine()(image, use_cls=False)
+    padded = cv2.copyMakeBorder(image, _PAD, _PAD, _PAD, _PAD, cv2.BORDER_CONSTANT, value=255)
+    result, _ = _engine()(np.stack([padded] * 3, axis=-1), use_cls=False)
     boxes: list[TextBox] = []
     for points, text, score in result or []:
-        xs = [float(p[0]) for p in points]
-        ys = [float(p[1]) for p in points]
-        if text.strip():
-            boxes.append(TextBox(min(xs), min(ys), max(xs), max(ys), text.strip(), float(score)))
+        xs = [float(p[0]) - _PAD for p in points]
+        ys = [float(p[1]) - _PAD for p in points]
+        text = text.strip().translate(_FIXES)
+        if text:
+            boxes.append(TextBox(min(xs), min(ys), max(xs), max(ys), text, float(score)))
     boxes.sort(key=lambda b: (b.top, b.x0))
     return boxes

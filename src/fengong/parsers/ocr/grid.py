@@ -73,6 +73,7 @@ def skew_angle(gray: Any) -> float:
     h, w = ink.shape
     centre = (w / 2, h / 2)
     best, best_score = 0.0, -1.0
+    level_score = 0.0
     steps = round(_MAX_SKEW / _SKEW_STEP)
     for k in range(-steps, steps + 1):
         angle = k * _SKEW_STEP
@@ -80,9 +81,13 @@ def skew_angle(gray: Any) -> float:
         turned = cv2.warpAffine(ink, matrix, (w, h), flags=cv2.INTER_NEAREST)
         profile = turned.sum(axis=1, dtype=np.float64)
         score = float(np.var(np.diff(profile)))
+        if k == 0:
+            level_score = score
         if score > best_score:
             best, best_score = angle, score
-    return best
+    # a page with little text has a flat profile at every angle: turn it only when the
+    # turn makes its rows clearly sharper
+    return best if best_score > 1.1 * level_score else 0.0
 
 
 def deskew(gray: Any) -> tuple[Any, float]:

@@ -143,28 +143,61 @@ def _in_grid(box: TextBox, grid: Grid) -> bool:
     return x0 <= cx <= x1 and top <= cy <= bottom
 
 
+def _cells_text(image: Any, grid: Grid) -> list[TextBox]:
+    """Recognise the text of each cell of a grid on its own (a line of text never runs
+    across a cell border), skipping cells without ink; boxes in the page's pixels."""
+    from fengong.parsers.ocr.grid import binarise
+
+    boxes: list[TextBox] = []
+    h, w = image.shape
+    for cell in grid.cells:
+        x0, top, x1, bottom = (int(v) for v in cell.bbox)
+        x0, top, x1, bottom = max(0, x0 + 3), max(0, top + 3), min(w, x1 - 2), min(h, bottom - 2)
+        if x1 - x0 < 8 or bottom - top < 8:
+            continue
+        crop = image[top:bottom, x0:x1]
+        if int((binarise(crop) > 0).sum()) < 30:
+            continue  # an empty cell (or a speck)
+        for box in recognise(crop):
+            boxes.append(
+                TextBox(box.x0 + x0, box.top + top, box.x1 + x0, box.bottom + top, box.text,
+                        box.confidence)
+            )  # fmt: skip
+    return boxes
+
+
+def _blank(image: Any, grids: list[Grid]) -> Any:
+    """The page image with the tables' areas painted white."""
+    clean = image.copy()
+    for grid in grids:
+        x0, top, x1, bottom = (int(v) for v in grid.bbox)
+        clean[max(0, top - 4) : bottom + 5, max(0, x0 - 4) : x1 + 5] = 255
+    return clean
+
+
 def read_page_image(gray: Any, dpi: float) -> PageLayout:
     """Read a grey page image (a ``numpy`` array) scanned or rendered at ``dpi``: turn it
-    level, find its ruled tables, erase their lines, recognise the text and place it in
-    the cells or outside; return the ``PageLayout`` in points."""
+    level, find its ruled tables, erase their lines, recognise the text of each cell and
+    of the page outside the tables; return the ``PageLayout`` in points."""
     scale = POINTS_PER_INCH / dpi
     level, angle = deskew(gray)
     horizontal, vertical = ruling_masks(level)
     grids = masks_to_grids(horizontal, vertical)
-    image = erase_lines(level, horizontal, vertical, grids) if grids else level
-    boxes = recognise(image)
     h, w = level.shape
     layout = PageLayout(w * scale, h * scale, angle=angle)
-    layout.confidences = [b.confidence for b in boxes]
-    layout.low_confidence = [b.text for b in boxes if b.confidence < LOW_CONFIDENCE]
-    placed: set[int] = set()
+    if grids:
+        clean = erase_lines(level, horizontal, vertical, grids)
+        outside = recognise(_blank(clean, grids))
+    else:
+        outside = recognise(level)
+    all_boxes = list(outside)
     for grid in grids:
-        inside = [i for i, b in enumerate(boxes) if i not in placed and _in_grid(b, grid)]
-        placed.update(inside)
-        layout.tables.append(_grid_table(grid, [boxes[i] for i in inside], scale))
-    for i, box in enumerate(boxes):
-        if i in placed:
-            continue
+        inside = _cells_text(clean, grid)
+        all_boxes += inside
+        layout.tables.append(_grid_table(grid, inside, scale))
+    layout.confidences = [b.confidence for b in all_boxes]
+    layout.low_confidence = [b.text for b in all_boxes if b.confidence < LOW_CONFIDENCE]
+    for box in outside:
         layout.words.append(
             OcrWord(
                 box.x0 * scale, box.x1 * scale, box.top * scale, box.bottom * scale, box.text,

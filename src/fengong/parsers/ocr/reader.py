@@ -143,6 +143,7 @@ def _read_records(
     jobs = max(1, min(options.jobs, len(records)))
     for record, layout in zip(records, read_layouts(pages, jobs), strict=True):
         layout_to_record(layout, record, state, limits)
+        state.ocr_pages += 1
         state.notes.append(ocr_note(layout, record.number))
         state.notes.extend(low_confidence_notes(layout, record.number))
 
@@ -172,18 +173,18 @@ class ImageReader:
         """Return the ``Document`` of image bytes; raise ``ScannedError`` naming the extra
         when it is not installed (or ``--ocr never``), ``TooLargeError`` over the limits,
         ``EmptyDocumentError`` when OCR finds no text."""
-        from fengong.errors import EmptyDocumentError
-        from fengong.parsers.ocr import ocr_available
-        from fengong.parsers.ocr.engine import missing_extra_error
+        from fengong.errors import EmptyDocumentError, ScannedError
+        from fengong.parsers.ocr import INSTALL_HINT, ocr_available
         from fengong.parsers.ocr.images import image_pages
 
+        count, pages = image_pages(data, self.limits)  # the limits first, whatever else
         if self.ocr.mode == "never":
-            raise missing_extra_error("this file is an image").__class__(
-                "this file is an image and --ocr never forbids reading it by OCR"
-            )
+            raise ScannedError("this file is an image, and --ocr never forbids reading it by OCR")
         if not ocr_available():
-            raise missing_extra_error("this file is an image")
-        count, pages = image_pages(data, self.limits)
+            raise ScannedError(
+                "this file is an image of a page; install the OCR extra to read it "
+                f"({INSTALL_HINT})"
+            )
         state = Reading()
         records = [PageRecord(n, 0.0, 0.0) for n in range(1, count + 1)]
         state.pages.extend(records)

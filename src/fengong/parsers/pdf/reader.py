@@ -371,6 +371,7 @@ class Reading:
     table_index: int = 0
     carry: Columns | None = None  # columns of an unruled table running to the page foot
     unruled: list[tuple[PageRecord, int, Region]] = field(default_factory=list)  # tables at the end
+    ocr_pages: int = 0  # pages read by OCR
 
 
 def _clean_chars(raw_page: Any, state: Reading) -> Any:
@@ -407,6 +408,8 @@ def _check_text(state: Reading, mode: str = "auto") -> None:
     characters, saying how OCR would read it (``mode`` is the ``--ocr`` asked for); note
     the unmapped ones dropped."""
     if state.total_chars == 0:
+        if state.ocr_pages:
+            raise EmptyDocumentError("the PDF's pages are images in which OCR found no text")
         if state.images:
             raise ScannedError(
                 "this PDF is a scan: its pages are images without a text layer; " + _ocr_hint(mode)
