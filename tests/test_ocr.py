@@ -70,7 +70,7 @@ def test_ocr_mode_is_checked() -> None:
 
 
 def test_a_png_bomb_is_refused_from_its_header() -> None:
-    with pytest.raises(TooLargeError, match="50000 × 50000 pixels.*--max-megapixels"):
+    with pytest.raises(TooLargeError, match=r"50000 × 50000 pixels.*--max-megapixels"):
         read_document(png_bomb())
 
 
@@ -204,3 +204,37 @@ def test_a_multi_page_tiff_reads_every_page(tmp_path: Path) -> None:
     assert count == 2
     dpis = [dpi for _, dpi in pages]
     assert dpis == [150.0, 150.0]
+
+
+def _task(seq: int, lead: list[str], support: list[str] | None = None) -> object:
+    from fengong.schema import Task
+
+    return Task(seq=seq, text=f"任务{seq}", lead=lead, support=support or [])
+
+
+def test_a_unit_read_two_ways_is_reported_with_the_likely_reading_and_kept() -> None:
+    from fengong.interpret.ocr_checks import unit_variants
+
+    tasks = [
+        _task(1, ["市发展改革委"], ["市财政局"]),
+        _task(2, ["市发展改革委"]),
+        _task(3, ["市发展改革姿"], ["市财政局"]),  # 委 misread as 姿 once
+        _task(4, ["区财政局"]),  # another body, not a misreading of 市财政局
+    ]
+    (note,) = unit_variants(tasks)  # type: ignore[arg-type]
+    assert note.code == "ocr-variant"
+    assert "'市发展改革姿' (in 1 task, first task 3)" in note.message
+    assert "likely '市发展改革委'" in note.message and "left as read" in note.message
+    assert tasks[2].lead == ["市发展改革姿"]  # type: ignore[attr-defined]
+
+
+def test_a_unit_in_a_line_read_with_low_confidence_is_named_with_its_task_and_field() -> None:
+    from fengong.interpret.ocr_checks import low_confidence_units
+
+    tasks = [_task(1, ["市发展改革委"], ["市财政局"]), _task(2, ["市司法局"])]
+    notes = low_confidence_units(tasks, ["市发展改革委牵头，市财政局配合"])  # type: ignore[arg-type]
+    assert [n.message.split(" was")[0] for n in notes] == [
+        "task 1, lead: '市发展改革委'",
+        "task 1, support: '市财政局'",
+    ]
+    assert {n.code for n in notes} == {"ocr-low-confidence"}
