@@ -43,3 +43,16 @@ def test_corpus_totals_do_not_fall(fmt: str) -> None:
     assert got["gold_tasks"] >= (500 if fmt == "text" else 300)
     for name, stated in _stated(fmt).items():
         assert got[name] >= stated - 0.0005, f"{name} fell: {got[name]:.3f} < {stated:.3f}"
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("rapidocr_onnxruntime") is None,
+    reason="needs the OCR extra: pip install 'fengong[ocr]'",
+)
+def test_scanned_totals_do_not_fall() -> None:
+    """The scanned copies (scripts/build_scans.py), read by OCR: about 30 pages."""
+    totals = _benchmark().run(["scanned"], out=io.StringIO())
+    got = totals["scanned"].figures()
+    assert got["documents"] >= 8 and got["gold_tasks"] >= 160
+    for name, stated in _stated("scanned").items():
+        assert got[name] >= stated - 0.0005, f"{name} fell: {got[name]:.3f} < {stated:.3f}"

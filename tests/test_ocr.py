@@ -238,3 +238,29 @@ def test_a_unit_in_a_line_read_with_low_confidence_is_named_with_its_task_and_fi
         "task 1, support: '市财政局'",
     ]
     assert {n.code for n in notes} == {"ocr-low-confidence"}
+
+
+def test_the_ocr_option_is_shared_by_the_commands(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from fengong.cli import app
+
+    image = tmp_path / "page.png"
+    image.write_bytes(_png())
+    for command in ("parse", "units", "inspect"):
+        result = CliRunner().invoke(app, [command, str(image), "--ocr", "never"])
+        assert result.exit_code == 1, result.output
+        assert "--ocr never" in result.output and "[scanned]" in result.output
+    result = CliRunner().invoke(app, ["parse", str(image), "--ocr", "sometimes"])
+    assert result.exit_code == 2
+
+
+def test_a_cells_lines_are_the_bands_of_rows_its_ink_fills() -> None:
+    np = pytest.importorskip("numpy")
+    from fengong.parsers.ocr.page import line_boxes
+
+    ink = np.zeros((60, 100), dtype=np.uint8)
+    ink[5:17, 10:40] = 255  # a line of text
+    ink[25:37, 10:90] = 255  # a longer one
+    ink[50:52, 70:72] = 255  # a speck
+    assert line_boxes(ink, min_height=6) == [(10, 5, 40, 17), (10, 25, 90, 37)]

@@ -83,10 +83,11 @@ Block = Paragraph | Table
 class Document:
     """Everything a reader saw in one input, in reading order.
 
-    ``format`` is the detected format (``text``, ``docx``, ``pdf``); ``layout`` names the
-    shape the reader recognised (e.g. ``tsv``, ``pipe-cells``, ``prose``); ``merges_visible``
-    tells the interpreter whether merged cells are recorded (DOCX, PDF) or were lost in a
-    plain-text copy. ``notes`` are (code, message, provenance) the reader wants reported.
+    ``format`` is the detected format (``text``, ``docx``, ``pdf``, ``image``); ``layout``
+    names the shape the reader recognised (e.g. ``tsv``, ``pipe-cells``, ``prose``);
+    ``merges_visible`` tells the interpreter whether merged cells are recorded (DOCX, PDF)
+    or were lost in a plain-text copy. ``notes`` are (code, message, provenance) the reader
+    wants reported.
     """
 
     blocks: list[Block]

@@ -78,29 +78,6 @@ def _glue(left: str, right: str) -> str:
     return left + right
 
 
-def _split_at_walls(box: TextBox, grid: Grid) -> list[TextBox]:
-    """A text box that runs across a column line of the grid, cut there: its characters
-    shared out by width (CJK text is set in even widths)."""
-    height = box.bottom - box.top
-    cuts = [x for x in grid.xs[1:-1] if box.x0 + height * 0.5 < x < box.x1 - height * 0.5]
-    if not cuts or len(box.text) < 2:
-        return [box]
-    middle = (box.top + box.bottom) / 2
-    pieces: list[TextBox] = []
-    start_x, start_i = box.x0, 0
-    per_char = (box.x1 - box.x0) / len(box.text)
-    for x in cuts:
-        left = grid.cell_at(x - 1, middle)
-        right = grid.cell_at(x + 1, middle)
-        if left is right:
-            continue  # a merged cell: the line is not drawn there
-        i = max(start_i + 1, min(len(box.text) - 1, round((x - box.x0) / per_char)))
-        pieces.append(TextBox(start_x, box.top, x, box.bottom, box.text[start_i:i], box.confidence))
-        start_x, start_i = x, i
-    pieces.append(TextBox(start_x, box.top, box.x1, box.bottom, box.text[start_i:], box.confidence))
-    return [p for p in pieces if p.text.strip()]
-
-
 def _cell_text(boxes: list[TextBox]) -> str:
     """The text of a cell: its boxes in lines (by their tops), lines joined with ``\\n``."""
     lines: list[list[TextBox]] = []
@@ -122,10 +99,9 @@ def _grid_table(grid: Grid, boxes: list[TextBox], scale: float) -> OcrTable:
     """The grid with the boxes placed in its cells (by their centres), in points."""
     by_cell: dict[GridCell, list[TextBox]] = {cell: [] for cell in grid.cells}
     for box in boxes:
-        for piece in _split_at_walls(box, grid):
-            cell = grid.cell_at((piece.x0 + piece.x1) / 2, (piece.top + piece.bottom) / 2)
-            if cell is not None:
-                by_cell[cell].append(piece)
+        cell = grid.cell_at((box.x0 + box.x1) / 2, (box.top + box.bottom) / 2)
+        if cell is not None:
+            by_cell[cell].append(box)
     n_rows, n_cols = len(grid.ys) - 1, len(grid.xs) - 1
     rows: list[list[tuple[str, int, int] | None]] = [[None] * n_cols for _ in range(n_rows)]
     for cell, found in by_cell.items():
@@ -143,24 +119,83 @@ def _in_grid(box: TextBox, grid: Grid) -> bool:
     return x0 <= cx <= x1 and top <= cy <= bottom
 
 
-def _cells_text(image: Any, grid: Grid) -> list[TextBox]:
-    """Recognise the text of each cell of a grid on its own (a line of text never runs
-    across a cell border), skipping cells without ink; boxes in the page's pixels."""
+def _runs(flags: Any, join: int) -> list[tuple[int, int]]:
+    """The runs of true values in a 1-D array as ``(start, end)``, runs closer than
+    ``join`` joined."""
+    runs: list[list[int]] = []
+    start = None
+    for i, flag in enumerate([*flags.tolist(), False]):
+        if flag and start is None:
+            start = i
+        elif not flag and start is not None:
+            if runs and start - runs[-1][1] <= join:
+                runs[-1][1] = i
+            else:
+                runs.append([start, i])
+            start = None
+    return [(a, b) for a, b in runs]
+
+
+def line_boxes(ink: Any, min_height: int) -> list[tuple[int, int, int, int]]:
+    """The lines of text in a cell's ink mask (255 where ink): bands of rows with ink,
+    each with the extent of its ink, as ``(x0, top, x1, bottom)``; bands lower than
+    ``min_height`` (specks, the rest of a ruling line) are dropped."""
+    rows = (ink > 0).sum(axis=1) >= 2
+    boxes = []
+    for top, bottom in _runs(rows, 2):
+        if bottom - top < min_height:
+            continue
+        cols = (ink[top:bottom] > 0).sum(axis=0) >= 1
+        spans = [(a, b) for a, b in _runs(cols, bottom - top) if b - a >= 2]
+        if spans:
+            boxes.append((spans[0][0], top, spans[-1][1], bottom))
+    return boxes
+
+
+def _cells_text(image: Any, grid: Grid, dpi: float) -> list[TextBox]:
+    """Recognise the text of each cell of a grid: its lines found by the rows its ink
+    fills (a line of text never runs across a cell border), all recognised in one batch
+    without detection; boxes in the page's pixels."""
+    from fengong.parsers.ocr.engine import recognise_lines
     from fengong.parsers.ocr.grid import binarise
 
-    boxes: list[TextBox] = []
+    min_height = max(4, round(dpi * 0.04))  # a line is at least ~3 pt high
+    pad = max(2, round(dpi * 0.02))
     h, w = image.shape
+    found: list[tuple[int, int, int, int]] = []
     for cell in grid.cells:
         x0, top, x1, bottom = (int(v) for v in cell.bbox)
-        x0, top, x1, bottom = max(0, x0 + 3), max(0, top + 3), min(w, x1 - 2), min(h, bottom - 2)
+        x0, top, x1, bottom = max(0, x0 + 4), max(0, top + 4), min(w, x1 - 3), min(h, bottom - 3)
         if x1 - x0 < 8 or bottom - top < 8:
             continue
-        crop = image[top:bottom, x0:x1]
-        if int((binarise(crop) > 0).sum()) < 30:
-            continue  # an empty cell (or a speck)
-        for box in recognise(crop):
+        for lx0, ltop, lx1, lbottom in line_boxes(binarise(image[top:bottom, x0:x1]), min_height):
+            found.append(
+                (max(0, x0 + lx0 - pad), max(0, top + ltop - pad), min(w, x0 + lx1 + pad),
+                 min(h, top + lbottom + pad))
+            )  # fmt: skip
+    crops = [image[t:b, a:c] for a, t, c, b in found]
+    read = recognise_lines(crops)
+    return [
+        TextBox(a, t, c, b, text, score)
+        for (a, t, c, b), (text, score) in zip(found, read, strict=True)
+        if text
+    ]
+
+
+def _outside_text(image: Any, dpi: float) -> list[TextBox]:
+    """Recognise the text outside the tables (painted white): detection and recognition
+    over each block of rows that holds ink, not over the whole page."""
+    from fengong.parsers.ocr.grid import binarise
+
+    rows = (binarise(image) > 0).sum(axis=1) >= 3
+    boxes: list[TextBox] = []
+    for top, bottom in _runs(rows, round(dpi * 0.3)):
+        if bottom - top < dpi * 0.04:
+            continue  # specks
+        top, bottom = max(0, top - 6), min(image.shape[0], bottom + 6)
+        for box in recognise(image[top:bottom]):
             boxes.append(
-                TextBox(box.x0 + x0, box.top + top, box.x1 + x0, box.bottom + top, box.text,
+                TextBox(box.x0, box.top + top, box.x1, box.bottom + top, box.text,
                         box.confidence)
             )  # fmt: skip
     return boxes
@@ -187,12 +222,12 @@ def read_page_image(gray: Any, dpi: float) -> PageLayout:
     layout = PageLayout(w * scale, h * scale, angle=angle)
     if grids:
         clean = erase_lines(level, horizontal, vertical, grids)
-        outside = recognise(_blank(clean, grids))
+        outside = _outside_text(_blank(clean, grids), dpi)
     else:
-        outside = recognise(level)
+        outside = _outside_text(level, dpi)
     all_boxes = list(outside)
     for grid in grids:
-        inside = _cells_text(clean, grid)
+        inside = _cells_text(clean, grid, dpi)
         all_boxes += inside
         layout.tables.append(_grid_table(grid, inside, scale))
     layout.confidences = [b.confidence for b in all_boxes]
