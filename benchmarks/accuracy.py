@@ -274,6 +274,9 @@ def run(
             tasks, title, error = parse_tasks(path, fmt)
             s = score_plan(gold, tasks, title)
             totals[fmt].add(s)
+            if fmt == "scanned":  # the targets are per kind: tables, prose
+                kind = "prose" if str(gold.get("layout", "")).startswith("prose") else "tables"
+                totals.setdefault(f"scanned-{kind}", Score()).add(s)
             name = gold_path.name.removesuffix(".gold.json")
             extra = f"  ERROR {error}" if error else ""
             print(
@@ -290,7 +293,8 @@ def run(
                 f"{total.documents} documents",
                 file=out,
             )
-        overall.add(total)
+        if fmt in formats:
+            overall.add(total)
     print(
         f"TOTAL {overall.line()} over {overall.gold} gold tasks in {overall.documents} documents",
         file=out,

@@ -53,6 +53,15 @@ def _engine() -> Any:
 # what the recogniser reads for a character that plans never print, and the character
 # meant: 丶 (a stroke) is the enumeration comma 、 scanned
 _FIXES = str.maketrans({"丶": "、"})
+
+
+def _fix(text: str) -> str:
+    """The recognised text with the misreadings of 、 undone: 丶, and a closing single
+    quote ’ in a line that opens none (the comma, small in a line crop)."""
+    text = text.strip().translate(_FIXES)
+    if "’" in text and "‘" not in text:
+        text = text.replace("’", "、")
+    return text
 _PAD = 12  # pixels of white around an image, so text at its edge is detected
 
 
@@ -68,7 +77,7 @@ def recognise(image: Any) -> list[TextBox]:
     for points, text, score in result or []:
         xs = [float(p[0]) - _PAD for p in points]
         ys = [float(p[1]) - _PAD for p in points]
-        text = text.strip().translate(_FIXES)
+        text = _fix(text)
         if text:
             boxes.append(TextBox(min(xs), min(ys), max(xs), max(ys), text, float(score)))
     boxes.sort(key=lambda b: (b.top, b.x0))
@@ -84,4 +93,4 @@ def recognise_lines(images: list[Any]) -> list[tuple[str, float]]:
         return []
     rgb = [np.stack([image] * 3, axis=-1) for image in images]
     results, _ = _engine().text_rec(rgb)
-    return [(str(text).strip().translate(_FIXES), float(score)) for text, score in results]
+    return [(_fix(str(text)), float(score)) for text, score in results]
