@@ -11,6 +11,7 @@ import pytest
 from fengong.document import Paragraph
 from fengong.errors import EncryptedError, ScannedError, UnreadableError
 from fengong.parsers import read_document
+from fengong.parsers.limits import OcrOptions
 from fengong.parsers.pdf.reader import PageRecord, TextLine, _ParagraphBuilder
 from fengong.pipeline import parse_bytes
 from tests.conftest import SAMPLES, make_pdf
@@ -162,13 +163,14 @@ def test_an_owner_password_alone_does_not_stop_reading() -> None:
 
 
 def test_an_image_only_pdf_is_a_scan() -> None:
+    # without OCR (tests/test_ocr.py reads scans with it)
     with pytest.raises(ScannedError, match="scan"):
-        read_document(image_only_pdf(), "scan.pdf")
+        read_document(image_only_pdf(), "scan.pdf", ocr=OcrOptions(mode="never"))
 
 
 def test_a_font_without_unicode_map_is_reported_not_emitted() -> None:
     with pytest.raises(UnreadableError, match="Unicode"):
-        read_document(cid_font_pdf(), "garbled.pdf")
+        read_document(cid_font_pdf(), "garbled.pdf", ocr=OcrOptions(mode="never"))
 
 
 def test_a_pdf_cut_before_its_pages_is_a_clear_error() -> None:
