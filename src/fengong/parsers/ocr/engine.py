@@ -62,6 +62,8 @@ def _fix(text: str) -> str:
     if "’" in text and "‘" not in text:
         text = text.replace("’", "、")
     return text
+
+
 _PAD = 12  # pixels of white around an image, so text at its edge is detected
 
 

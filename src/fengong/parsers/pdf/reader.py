@@ -7,7 +7,9 @@ as lines, running heads and page numbers are dropped, and wrapped lines are join
 paragraphs. Table pieces are not joined here: each page's piece is a ``Table`` whose
 first row is marked ``after_break``; the interpreter assembles the logical table.
 
-Each page is closed after use so memory stays flat on long documents.
+Each page is closed after use so memory stays flat on long documents. A page without a
+usable text layer (a scan, or fonts without a Unicode map) is set aside and read by OCR
+(``parsers/ocr``) into the same page record, when the OCR extra is installed.
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ _NUMBERED_START = re.compile(rf"^\s*(?:{ITEM_NUMBER}|附件)")
 
 @dataclass
 class TextLine:
+    """A line of text outside the tables, in points: from the text layer, or from OCR."""
+
     page: int
     x0: float
     x1: float
@@ -60,6 +64,9 @@ class TextLine:
 
 @dataclass
 class PageRecord:
+    """One page as read, from its text layer or by OCR: its size in points and its lines
+    and tables by their top."""
+
     number: int
     width: float
     height: float
