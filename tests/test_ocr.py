@@ -264,3 +264,19 @@ def test_a_cells_lines_are_the_bands_of_rows_its_ink_fills() -> None:
     ink[25:37, 10:90] = 255  # a longer one
     ink[50:52, 70:72] = 255  # a speck
     assert line_boxes(ink, min_height=6) == [(10, 5, 40, 17), (10, 25, 90, 37)]
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        ("市财政局丶市审计局", "市财政局、市审计局"),  # the enumeration comma read as a stroke
+        ("市财政局’市审计局", "市财政局、市审计局"),  # … or as a closing quote
+        ("‘放管服’改革", "‘放管服’改革"),  # a real pair of quotes stays
+        ("建立公开内容动态扩展机制°", "建立公开内容动态扩展机制。"),  # the full stop read as °
+        ("室温保持在26°以下", "室温保持在26°以下"),  # a real degree stays
+    ],
+)
+def test_misread_chinese_punctuation_is_undone(read: str, meant: str) -> None:
+    from fengong.parsers.ocr.engine import _fix
+
+    assert _fix(read) == meant

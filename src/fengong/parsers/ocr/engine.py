@@ -8,6 +8,7 @@ better than onnxruntime's threads fighting over them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,13 +56,17 @@ def _engine() -> Any:
 _FIXES = str.maketrans({"丶": "、"})
 
 
+_DEGREE_FOR_STOP = re.compile(r"(?<=[\u4e00-\u9fff）》”])°")
+
+
 def _fix(text: str) -> str:
-    """The recognised text with the misreadings of 、 undone: 丶, and a closing single
-    quote ’ in a line that opens none (the comma, small in a line crop)."""
+    """The recognised text with the misreadings of Chinese punctuation undone: 丶 for 、,
+    a closing single quote ’ in a line that opens none for 、 (small in a line crop), and
+    a degree sign after a Chinese character (never a temperature) for 。."""
     text = text.strip().translate(_FIXES)
     if "’" in text and "‘" not in text:
         text = text.replace("’", "、")
-    return text
+    return _DEGREE_FOR_STOP.sub("。", text)
 
 
 _PAD = 12  # pixels of white around an image, so text at its edge is detected

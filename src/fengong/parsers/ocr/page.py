@@ -69,6 +69,7 @@ class PageLayout:
     angle: float = 0.0
 
 
+_STRIP_INCHES = 2.5  # tallest strip of a page the detector reads at once
 LOW_CONFIDENCE = 0.85  # a line recognised with less is reported with the units it names
 
 
@@ -182,16 +183,30 @@ def _cells_text(image: Any, grid: Grid, dpi: float) -> list[TextBox]:
     ]
 
 
+def _strips(rows: Any, dpi: float) -> list[tuple[int, int]]:
+    """Blocks of rows with ink (``rows``: a flag per row), as ``(top, bottom)``: runs of
+    lines closer than about a fifth of an inch, cut between lines so that none is taller
+    than ``_STRIP_INCHES`` (the detector's memory grows with the area it sees)."""
+    tallest = round(dpi * _STRIP_INCHES)
+    strips: list[list[int]] = []
+    for top, bottom in _runs(rows, 2):  # lines (or parts of a line with gaps)
+        if bottom - top < dpi * 0.04:
+            continue  # specks
+        if strips and top - strips[-1][1] <= dpi * 0.3 and bottom - strips[-1][0] <= tallest:
+            strips[-1][1] = bottom
+        else:
+            strips.append([top, bottom])
+    return [(a, b) for a, b in strips]
+
+
 def _outside_text(image: Any, dpi: float) -> list[TextBox]:
     """Recognise the text outside the tables (painted white): detection and recognition
-    over each block of rows that holds ink, not over the whole page."""
+    over strips of rows that hold ink, not over the whole page."""
     from fengong.parsers.ocr.grid import binarise
 
     rows = (binarise(image) > 0).sum(axis=1) >= 3
     boxes: list[TextBox] = []
-    for top, bottom in _runs(rows, round(dpi * 0.3)):
-        if bottom - top < dpi * 0.04:
-            continue  # specks
+    for top, bottom in _strips(rows, dpi):
         top, bottom = max(0, top - 6), min(image.shape[0], bottom + 6)
         for box in recognise(image[top:bottom]):
             boxes.append(
