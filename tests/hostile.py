@@ -188,6 +188,41 @@ def cid_font_pdf() -> bytes:
     return make_pdf([(content, "<< /Font << /F1 5 0 R >> >>")], [font, cid_font])
 
 
+def png_bomb() -> bytes:
+    """A PNG whose header declares 50 000 × 50 000 grey pixels (2.5 GB decoded), with a
+    few rows of data: refused from its header, before any decoding."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
+
+    header = struct.pack(">IIBBBBB", 50_000, 50_000, 8, 0, 0, 0, 0)
+    rows = zlib.compress(b"\x00" * 50_001 * 16, 9)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", rows) + chunk(b"IEND", b"")
+    )
+
+
+def many_page_tiff() -> bytes:
+    """A TIFF of 3 000 one-pixel pages, over the default page limit (2 000)."""
+    from PIL import Image
+
+    pages = [Image.new("L", (1, 1), 255) for _ in range(3000)]
+    buffer = io.BytesIO()
+    pages[0].save(buffer, "TIFF", save_all=True, append_images=pages[1:])
+    return buffer.getvalue()
+
+
+def _with_ocr(with_extra: str, without: str) -> str:
+    """The expected result of a case that the OCR extra changes."""
+    from fengong.parsers.ocr import ocr_available
+
+    return with_extra if ocr_available() else without
+
+
 def random_bytes() -> bytes:
     return random.Random(6).randbytes(64 * 1024)
 
@@ -320,8 +355,12 @@ CASES = (
     Case("page-tree-loop.pdf", self_referencing_page_tree, "plan", ("no-tasks",)),
     Case("password.pdf", lambda: _encrypted("secret"), "encrypted"),
     Case("owner-password-only.pdf", lambda: _encrypted(""), "plan"),
-    Case("image-only.pdf", image_only_pdf, "scanned"),
-    Case("cid-font.pdf", cid_font_pdf, "unreadable"),
+    # with the OCR extra the page goes to OCR, which finds no text in a blank image; the
+    # glyphs of a font without a Unicode map are read as they are drawn
+    Case("image-only.pdf", image_only_pdf, _with_ocr("empty", "scanned")),
+    Case("cid-font.pdf", cid_font_pdf, _with_ocr("plan", "unreadable")),
+    Case("png-bomb.png", png_bomb, "too-large"),
+    Case("many-pages.tif", many_page_tiff, "too-large"),
     Case("pdf-named.docx", lambda: _sample("pdf/seed000_tsv_merged-cells_no-units.pdf"), "plan"),
     Case("docx-named.pdf", lambda: _sample("docx/seed000_tsv_merged-cells_no-units.docx"), "plan"),
     Case("gb18030.txt", lambda: PLAN_TEXT.encode("gb18030"), "plan"),

@@ -15,7 +15,10 @@ from tests.test_formats_agree import plan_of
 
 STEMS = sorted(p.name.removesuffix(".gold.json") for p in GOLDEN.glob("*.gold.json"))
 ALL_SAMPLES = sorted(
-    p for p in SAMPLES.rglob("*") if p.is_file() and p.suffix in (".txt", ".docx", ".pdf")
+    p
+    for p in SAMPLES.rglob("*")
+    if p.is_file() and p.suffix in (".txt", ".docx", ".pdf") and "scanned" not in p.parts
+    # (the scans need the OCR extra and a minute each: tests/test_ocr.py, test_accuracy.py)
 )
 
 

@@ -11,7 +11,8 @@ import pytest
 from fengong.document import Paragraph
 from fengong.errors import EncryptedError, ScannedError, UnreadableError
 from fengong.parsers import read_document
-from fengong.parsers.pdf.reader import _Line, _Page, _ParagraphBuilder
+from fengong.parsers.limits import OcrOptions
+from fengong.parsers.pdf.reader import PageRecord, TextLine, _ParagraphBuilder
 from fengong.pipeline import parse_bytes
 from tests.conftest import SAMPLES, make_pdf
 from tests.hostile import cid_font_pdf, image_only_pdf
@@ -57,11 +58,11 @@ def test_prose_pdf_paragraphs_are_joined_lines() -> None:
 # --- paragraphs from lines -------------------------------------------------------------------
 
 
-def _line(text: str, x0: float, x1: float, top: float, size: float = 16, page: int = 1) -> _Line:
-    return _Line(page, x0, x1, top, top + size, text, size)
+def _line(text: str, x0: float, x1: float, top: float, size: float = 16, page: int = 1) -> TextLine:
+    return TextLine(page, x0, x1, top, top + size, text, size)
 
 
-def _paragraphs(lines: list[_Line]) -> list[str]:
+def _paragraphs(lines: list[TextLine]) -> list[str]:
     builder = _ParagraphBuilder(body_size=16)
     for line in lines:
         builder.add(line, left=90, right=505)
@@ -116,7 +117,7 @@ def test_running_heads_repeated_on_pages_are_furniture() -> None:
 
     pages = []
     for n in range(1, 6):
-        page = _Page(n, 595, 842)
+        page = PageRecord(n, 595, 842)
         page.items.append((30, _line(f"某市人民政府办公室文件 第{n}期", 90, 300, 30, page=n)))
         page.items.append((400, _line("正文", 122, 200, 400, page=n)))
         pages.append(page)
@@ -162,13 +163,14 @@ def test_an_owner_password_alone_does_not_stop_reading() -> None:
 
 
 def test_an_image_only_pdf_is_a_scan() -> None:
+    # without OCR (tests/test_ocr.py reads scans with it)
     with pytest.raises(ScannedError, match="scan"):
-        read_document(image_only_pdf(), "scan.pdf")
+        read_document(image_only_pdf(), "scan.pdf", ocr=OcrOptions(mode="never"))
 
 
 def test_a_font_without_unicode_map_is_reported_not_emitted() -> None:
     with pytest.raises(UnreadableError, match="Unicode"):
-        read_document(cid_font_pdf(), "garbled.pdf")
+        read_document(cid_font_pdf(), "garbled.pdf", ocr=OcrOptions(mode="never"))
 
 
 def test_a_pdf_cut_before_its_pages_is_a_clear_error() -> None:
@@ -244,11 +246,11 @@ def test_page_numbers_as_official_documents_print_them() -> None:
 def test_a_running_head_on_both_pages_of_a_two_page_plan_is_furniture() -> None:
     from fengong.parsers.pdf.reader import _furniture_keys
 
-    def page(number: int, head: str) -> _Page:
-        p = _Page(number, 595.0, 842.0)
+    def page(number: int, head: str) -> PageRecord:
+        p = PageRecord(number, 595.0, 842.0)
         p.items = [
-            (30.0, _Line(number, 100, 400, 30, 45, head, 10.5)),
-            (300.0, _Line(number, 90, 500, 300, 315, f"正文第{number}页的文字", 16)),
+            (30.0, TextLine(number, 100, 400, 30, 45, head, 10.5)),
+            (300.0, TextLine(number, 90, 500, 300, 315, f"正文第{number}页的文字", 16)),
         ]
         return p
 

@@ -12,16 +12,19 @@ import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from fengong.parsers.limits import DEFAULT_LIMITS, Limits
+from fengong.parsers.limits import DEFAULT_LIMITS, DEFAULT_OCR, Limits, OcrOptions
 
-PLAN_SUFFIXES = frozenset(
-    {".txt", ".text", ".pdf", ".docx", ".docm", ".doc", ".wps", ".rtf", ".html", ".htm",
-     ".shtml", ".xhtml", ".xlsx", ".xlsm"}
+PLAN_SUFFIXES = frozenset({
+    ".txt", ".text", ".pdf", ".docx", ".docm", ".doc", ".wps", ".rtf", ".html", ".htm",
+    ".shtml", ".xhtml", ".xlsx", ".xlsm", ".png", ".jpg", ".jpeg", ".tif", ".tiff",
+})  # fmt: skip
+_BINARY_MAGIC = (
+    b"%PDF-", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"{\\rtf",
+    b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*",
 )  # fmt: skip
-_BINARY_MAGIC = (b"%PDF-", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"{\\rtf")
 STDIN = "-"
 
 
@@ -164,13 +167,14 @@ def time_limit(seconds: float | None) -> Iterator[None]:
 @dataclass(frozen=True)
 class Settings:
     """How each input of a batch is read: limits, the time limit per file in seconds
-    (None: none), whether a Plan with warnings counts as failed, and the folder that keeps
-    what addresses returned (None: not kept)."""
+    (None: none), whether a Plan with warnings counts as failed, the folder that keeps
+    what addresses returned (None: not kept), and when pages are read by OCR."""
 
     limits: Limits = DEFAULT_LIMITS
     timeout: float | None = None
     strict: bool = False
     save_source: Path | None = None
+    ocr: OcrOptions = DEFAULT_OCR
 
 
 def _fetch(item: Input, settings: Settings) -> bytes:
@@ -235,7 +239,7 @@ def parse_one(item: Input, stdin: bytes | None = None, settings: Settings = Sett
                     return Outcome(item, code="missing", message="no such file")
                 data = read_file(path, settings.limits)
                 name = item.path
-            plan = parse_bytes(data, name, limits=settings.limits)
+            plan = parse_bytes(data, name, limits=settings.limits, ocr=settings.ocr)
     except _Expired:
         if fetching:
             return Outcome(
@@ -285,6 +289,8 @@ def parse_many(
 ) -> Iterator[Outcome]:
     """Yield the ``Outcome`` of every input, in input order, parsing in ``jobs``
     processes (one: in this process)."""
+    if len(inputs) == 1 and jobs > 1:  # one file: its pages are OCR'd in parallel instead
+        settings = replace(settings, ocr=replace(settings.ocr, jobs=jobs))
     work = [(item, stdin if item.path == STDIN else None, settings) for item in inputs]
     if jobs <= 1 or len(inputs) <= 1:
         yield from map(_parse_task, work)

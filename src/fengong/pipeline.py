@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 
 from fengong.errors import FengongError, UnreadableError
 from fengong.fetch import is_url
-from fengong.parsers.limits import DEFAULT_LIMITS, Limits, check_input_size
+from fengong.parsers.limits import DEFAULT_LIMITS, DEFAULT_OCR, Limits, OcrOptions, check_input_size
 from fengong.schema import Attachment, Plan, Source
 
 
@@ -17,16 +17,17 @@ def parse_bytes(
     path: str | None = None,
     format: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    ocr: OcrOptions = DEFAULT_OCR,
 ) -> Plan:
     """Return the ``Plan`` of a document given as bytes; ``path`` is recorded as its
     source; ``format`` forces a reader instead of detecting one from the content;
-    ``limits`` bounds what a reader takes in. Raises ``FengongError`` when the document
-    cannot be read."""
+    ``limits`` bounds what a reader takes in; ``ocr`` says when pages are read by OCR.
+    Raises ``FengongError`` when the document cannot be read."""
     from fengong.interpret.plan import document_to_plan
     from fengong.parsers import read_document
 
     try:
-        doc = read_document(data, path, limits, format=format)
+        doc = read_document(data, path, limits, format=format, ocr=ocr)
     except FengongError as err:
         err.path = err.path or path
         raise
@@ -45,21 +46,30 @@ def parse_bytes(
 
 
 def parse(
-    source: str | Path | bytes, format: str | None = None, limits: Limits = DEFAULT_LIMITS
+    source: str | Path | bytes,
+    format: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    ocr: str = "auto",
+    jobs: int = 1,
 ) -> Plan:
     """Return the ``Plan`` of a file path, an http(s) address (a ``str``) or raw bytes;
-    ``format`` (``text``, ``docx``, ``pdf``, ``doc``, ``rtf``, ``html``, ``xlsx``) forces a
-    reader, else the content decides; ``limits`` (``fengong.Limits``) overrides the
-    default bounds. Raises ``FengongError`` (``FetchError`` for an address that cannot be
-    fetched)."""
+    ``format`` (``text``, ``docx``, ``pdf``, ``doc``, ``rtf``, ``html``, ``xlsx``, ``image``)
+    forces a reader, else the content decides; ``limits`` (``fengong.Limits``) overrides the
+    default bounds; ``ocr`` (``auto``, ``always``, ``never``) says when pages are read by
+    OCR, in ``jobs`` processes. Raises ``FengongError`` (``FetchError`` for an address that
+    cannot be fetched)."""
+    options = OcrOptions(ocr, jobs)
     if isinstance(source, bytes):
-        return parse_bytes(source, format=format, limits=limits)
+        return parse_bytes(source, format=format, limits=limits, ocr=options)
     if isinstance(source, str) and is_url(source):
         from fengong.fetch import fetch
 
-        return parse_bytes(fetch(source, limits).data, source, format=format, limits=limits)
+        data = fetch(source, limits).data
+        return parse_bytes(data, source, format=format, limits=limits, ocr=options)
     path = Path(source)
-    return parse_bytes(read_file(path, limits), str(path), format=format, limits=limits)
+    return parse_bytes(
+        read_file(path, limits), str(path), format=format, limits=limits, ocr=options
+    )
 
 
 def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:

@@ -8,6 +8,7 @@ import inspect
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -15,7 +16,7 @@ import typer
 
 from fengong.batch import Settings
 from fengong.cli.app import err, usage_error
-from fengong.parsers.limits import DEFAULT_LIMITS, Limits, MiB
+from fengong.parsers.limits import DEFAULT_LIMITS, Limits, MiB, OcrOptions
 
 if TYPE_CHECKING:
     from fengong.batch import Input, Outcome
@@ -24,8 +25,8 @@ if TYPE_CHECKING:
 Inputs = Annotated[
     list[str],
     typer.Argument(
-        help="Plan files (.pdf .docx .doc .wps .html .xlsx .txt, any name), folders (read "
-        "recursively), http(s) addresses, or - for stdin.",
+        help="Plan files (.pdf .docx .doc .wps .html .xlsx .txt, scans as .png .jpg .tif; any "
+        "name), folders (read recursively), http(s) addresses, or - for stdin.",
         show_default=False,
     ),
 ]
@@ -51,20 +52,38 @@ _LIMIT_OPTIONS = (  # parameter, flag, type, smallest, default, help
      "Largest uncompressed size of a DOCX's parts, or of a PDF's streams, together, in MiB."),
     ("max_zip_ratio", "--max-zip-ratio", int, 1, DEFAULT_LIMITS.max_zip_ratio,
      "Largest compression ratio of a DOCX part or PDF stream over 1 MiB."),
-    ("max_pages", "--max-pages", int, 1, DEFAULT_LIMITS.max_pages, "Most PDF pages."),
+    ("max_pages", "--max-pages", int, 1, DEFAULT_LIMITS.max_pages,
+     "Most pages of a PDF or multi-page TIFF."),
     ("max_cells", "--max-cells", int, 1, DEFAULT_LIMITS.max_cells, "Most table cells."),
     ("max_depth", "--max-depth", int, 1, DEFAULT_LIMITS.max_depth,
      "Deepest nesting of tables in tables."),
+    ("max_megapixels", "--max-megapixels", float, 0.001, DEFAULT_LIMITS.max_pixels / 1e6,
+     "Largest page image (a scan, or a PDF page rendered for OCR), in megapixels."),
     ("timeout", "--timeout", float, 0, 120.0, "Seconds one file may take; 0 for no limit."),
 )  # fmt: skip
 
 
+class OcrMode(str, Enum):
+    """When pages are read by OCR."""
+
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+OCR_HELP = (
+    "Read pages by OCR: auto (pages without a usable text layer, and images; needs "
+    "pip install 'fengong[ocr]'), always (every page), never."
+)
+
+
 def settings_from_options(
     max_input_mb: float, max_unzipped_mb: float, max_zip_ratio: int, max_pages: int,
-    max_cells: int, max_depth: int, timeout: float, strict: bool = False,
-    save_source: Path | None = None,
+    max_cells: int, max_depth: int, max_megapixels: float, timeout: float,
+    strict: bool = False, ocr: str = "auto", save_source: Path | None = None,
 ) -> Settings:  # fmt: skip
-    """Return the batch ``Settings`` the limit options (and ``--save-source``) ask for."""
+    """Return the batch ``Settings`` the limit and OCR options (and ``--save-source``) ask
+    for."""
     limits = Limits(
         max_input_bytes=int(max_input_mb * MiB),
         max_unzipped_bytes=int(max_unzipped_mb * MiB),
@@ -72,13 +91,20 @@ def settings_from_options(
         max_pages=max_pages,
         max_cells=max_cells,
         max_depth=max_depth,
+        max_pixels=int(max_megapixels * 1e6),
     )
-    return Settings(limits=limits, timeout=timeout or None, strict=strict, save_source=save_source)
+    return Settings(
+        limits=limits,
+        timeout=timeout or None,
+        strict=strict,
+        save_source=save_source,
+        ocr=OcrOptions(mode=ocr),
+    )
 
 
 def with_limit_options(command: Callable[..., None]) -> Callable[..., None]:
     """Decorate a typer command that takes ``settings: Settings`` so that it gets the
-    limit options (``--max-input-mb`` … ``--timeout``) instead, declared once here for
+    limit options (``--max-input-mb`` … ``--timeout``) and ``--ocr`` instead, declared once here for
     every command that reads documents. A ``strict`` parameter of the command is passed
     into the settings too, and so is a ``save_source`` parameter (``--save-source``, for the
     commands that read addresses)."""
@@ -93,12 +119,24 @@ def with_limit_options(command: Callable[..., None]) -> Callable[..., None]:
         )
         for name, flag, kind, smallest, default, text in _LIMIT_OPTIONS
     ]
+    added.append(
+        inspect.Parameter(
+            "ocr",
+            inspect.Parameter.KEYWORD_ONLY,
+            annotation=Annotated[OcrMode, typer.Option("--ocr", help=OCR_HELP)],
+            default=OcrMode.auto,
+        )
+    )
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> None:
         values = {option[0]: kwargs.pop(option[0]) for option in _LIMIT_OPTIONS}
+        mode = OcrMode(kwargs.pop("ocr")).value
         settings = settings_from_options(
-            **values, strict=kwargs.get("strict", False), save_source=kwargs.get("save_source")
+            **values,
+            strict=kwargs.get("strict", False),
+            ocr=mode,
+            save_source=kwargs.get("save_source"),
         )
         command(*args, settings=settings, **kwargs)
 

@@ -101,12 +101,13 @@ class Link:
 class Document:
     """Everything a reader saw in one input, in reading order.
 
-    ``format`` is the detected format (``text``, ``docx``, ``pdf``, ``html``, ``xlsx``);
-    ``layout`` names the shape the reader recognised (e.g. ``tsv``, ``pipe-cells``,
-    ``prose``); ``merges_visible`` tells the interpreter whether merged cells are recorded
-    (DOCX, PDF, HTML, XLSX) or were lost in a plain-text copy. ``notes`` are (code,
-    message, provenance) the reader wants reported. ``stated`` is what the input says
-    about the document outside its text, ``attachments`` the files it links to (web pages).
+    ``format`` is the detected format (``text``, ``docx``, ``pdf``, ``html``, ``xlsx``,
+    ``image``); ``layout`` names the shape the reader recognised (e.g. ``tsv``,
+    ``pipe-cells``, ``prose``); ``merges_visible`` tells the interpreter whether merged cells
+    are recorded (DOCX, PDF, HTML, XLSX, scans) or were lost in a plain-text copy. ``notes``
+    are (code, message, provenance) the reader wants reported. ``stated`` is what the input
+    says about the document outside its text, ``attachments`` the files it links to (web
+    pages).
     """
 
     blocks: list[Block]

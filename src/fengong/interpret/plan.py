@@ -12,6 +12,7 @@ from fengong.interpret.items import split_items
 from fengong.interpret.metadata import read_metadata
 from fengong.interpret.notes import Note
 from fengong.interpret.numbering import item_numbering
+from fengong.interpret.ocr_checks import low_confidence_units, split_low_confidence, unit_variants
 from fengong.interpret.paragraph_tables import paragraph_tables
 from fengong.interpret.prose import ProseDraft, prose_to_drafts
 from fengong.interpret.tables import Draft, LogicalTable, logical_tables, read_table
@@ -171,6 +172,8 @@ def document_to_plan(doc: Document, source: Source) -> Plan:
     then every note as a warning. Returns a validated ``Plan``."""
     meta = read_metadata(doc)
     notes: list[Note] = [Note(code, msg, where) for code, msg, where in doc.notes]
+    read_by_ocr = any(n.code == "ocr" for n in notes)
+    notes, low_lines = split_low_confidence(notes)
     notes += meta.notes
     first_leads_at = _first_leads_from(doc)
     tasks: list[Task] = []
@@ -215,6 +218,8 @@ def document_to_plan(doc: Document, source: Source) -> Plan:
 
     for seq, task in enumerate(tasks, start=1):
         task.seq = seq
+    if read_by_ocr:
+        notes += low_confidence_units(tasks, low_lines) + unit_variants(tasks)
     return Plan(
         title=meta.title,
         issuer=meta.issuer,

@@ -26,9 +26,40 @@ class Limits:
     max_pages: int = 2000
     max_cells: int = 500_000
     max_depth: int = 32  # tables nested in tables
+    max_pixels: int = 100_000_000  # of one page image (a scan, or a PDF page rendered for OCR)
 
 
 DEFAULT_LIMITS = Limits()
+
+OCR_MODES = ("auto", "always", "never")
+
+
+@dataclass(frozen=True)
+class OcrOptions:
+    """When pages are read by OCR (``mode``: ``auto`` reads the pages without a usable
+    text layer when the OCR extra is installed, ``always`` every page, ``never`` none)
+    and in how many processes (``jobs``)."""
+
+    mode: str = "auto"
+    jobs: int = 1
+
+    def __post_init__(self) -> None:
+        if self.mode not in OCR_MODES:
+            raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, not {self.mode!r}")
+
+
+DEFAULT_OCR = OcrOptions()
+
+
+def check_pixels(width: int, height: int, limits: Limits, what: str = "the image") -> None:
+    """Raise ``TooLargeError`` when a ``width`` × ``height`` image is over
+    ``limits.max_pixels``: checked from the image's header, before it is decoded."""
+    if width * height > limits.max_pixels:
+        raise TooLargeError(
+            f"{what} is {width} × {height} pixels, over the limit of "
+            f"{limits.max_pixels / 1e6:.3g} megapixels (--max-megapixels): refusing a "
+            "likely decompression bomb"
+        )
 
 
 def check_input_size(data: bytes | int, limits: Limits) -> None:

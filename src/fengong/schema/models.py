@@ -30,7 +30,7 @@ ColumnRole = Literal[
     "measures",
     "extra",
 ]
-SourceFormat = Literal["text", "docx", "pdf", "html", "xlsx"]
+SourceFormat = Literal["text", "docx", "pdf", "html", "xlsx", "image"]
 UnitRole = Literal["lead", "responsible", "support"]
 # the roles a unit can hold in a task, strongest first (SPEC: each unit once, in its
 # strongest role); the Task fields of the same names

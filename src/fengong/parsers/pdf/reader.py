@@ -7,7 +7,9 @@ as lines, running heads and page numbers are dropped, and wrapped lines are join
 paragraphs. Table pieces are not joined here: each page's piece is a ``Table`` whose
 first row is marked ``after_break``; the interpreter assembles the logical table.
 
-Each page is closed after use so memory stays flat on long documents.
+Each page is closed after use so memory stays flat on long documents. A page without a
+usable text layer (a scan, or fonts without a Unicode map) is set aside and read by OCR
+(``parsers/ocr``) into the same page record, when the OCR extra is installed.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ from fengong.errors import (
     TooLargeError,
     UnreadableError,
 )
-from fengong.parsers.limits import DEFAULT_LIMITS, Limits
+from fengong.parsers.limits import DEFAULT_LIMITS, DEFAULT_OCR, Limits, OcrOptions
+from fengong.parsers.ocr import INSTALL_HINT
 from fengong.parsers.pdf.unruled import (
     Columns,
     Region,
@@ -47,7 +50,9 @@ _NUMBERED_START = re.compile(rf"^\s*(?:{ITEM_NUMBER}|附件)")
 
 
 @dataclass
-class _Line:
+class TextLine:
+    """A line of text outside the tables, in points: from the text layer, or from OCR."""
+
     page: int
     x0: float
     x1: float
@@ -58,11 +63,14 @@ class _Line:
 
 
 @dataclass
-class _Page:
+class PageRecord:
+    """One page as read, from its text layer or by OCR: its size in points and its lines
+    and tables by their top."""
+
     number: int
     width: float
     height: float
-    items: list[tuple[float, Any]] = field(default_factory=list)  # (top, _Line | Table)
+    items: list[tuple[float, Any]] = field(default_factory=list)  # (top, TextLine | Table)
     # (an unruled table is a Region until every page is read)
 
 
@@ -176,7 +184,9 @@ def _in_any(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]])
     return any(x0 <= h_mid <= x1 and top <= v_mid <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _lines(page: Any, number: int, boxes: list[tuple[float, float, float, float]]) -> list[_Line]:
+def _lines(
+    page: Any, number: int, boxes: list[tuple[float, float, float, float]]
+) -> list[TextLine]:
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _in_any(obj, boxes))
     lines = []
     for line in outside.extract_text_lines(return_chars=True, strip=True):
@@ -185,19 +195,20 @@ def _lines(page: Any, number: int, boxes: list[tuple[float, float, float, float]
             continue
         sizes = [c.get("size", 0) for c in line["chars"]] or [0]
         lines.append(
-            _Line(number, line["x0"], line["x1"], line["top"], line["bottom"], text, max(sizes))
+            TextLine(number, line["x0"], line["x1"], line["top"], line["bottom"], text, max(sizes))
         )
     return lines
 
 
-def _unruled_regions(page: Any, carry: Columns | None) -> tuple[list[Region], Columns | None]:
-    """Return the tables without ruling lines on a page, and the columns to carry to
-    the next page (those of a table that runs to its foot)."""
-    height = float(page.height)
+def unruled_regions(
+    words: list[dict[str, Any]], height: float, carry: Columns | None
+) -> tuple[list[Region], Columns | None]:
+    """Return the tables without ruling lines among a page's positioned words (as
+    pdfplumber's ``extract_words`` gives them, with ``size``; from a text layer or from
+    OCR), and the columns to carry to the next page (those of a table that runs to its
+    foot). ``height`` is the page's, in the words' units."""
     words = [
-        w
-        for w in page.extract_words(x_tolerance=1.5, keep_blank_chars=False, extra_attrs=["size"])
-        if height * _MARGIN <= w["top"] and w["bottom"] <= height * (1 - _MARGIN)
+        w for w in words if height * _MARGIN <= w["top"] and w["bottom"] <= height * (1 - _MARGIN)
     ]
     segs = segments(words)
     if not segs:
@@ -208,7 +219,38 @@ def _unruled_regions(page: Any, carry: Columns | None) -> tuple[list[Region], Co
     return regions, regions[-1].columns if runs_to_foot else None
 
 
-def _build_unruled_tables(unruled: list[tuple[_Page, int, Region]]) -> None:
+def _unruled_regions(page: Any, carry: Columns | None) -> tuple[list[Region], Columns | None]:
+    words = page.extract_words(x_tolerance=1.5, keep_blank_chars=False, extra_attrs=["size"])
+    return unruled_regions(words, float(page.height), carry)
+
+
+def place_unruled(
+    record: PageRecord, regions: list[Region], state: Reading, limits: Limits
+) -> list[tuple[float, float, float, float]]:
+    """Add a page's unruled regions to ``record`` (each becomes a ``Table`` once every page
+    is read) and to ``state``; return their boxes, a little widened."""
+    boxes = []
+    for region in regions:
+        # every line a row: an upper bound, known before rows are read
+        state.cells = count_cells(state.cells, len(region.lines) * region.columns.width, limits)
+        state.unruled.append((record, state.table_index, region))
+        state.table_index += 1
+        x0, top, x1, bottom = region.bbox
+        boxes.append((x0 - 1, top - 1, x1 + 1, bottom + 1))
+        record.items.append((top, region))
+    return boxes
+
+
+def count_cells(cells: int, added: int, limits: Limits) -> int:
+    """Return the running count of table cells with ``added``; raise ``TooLargeError``
+    past ``limits.max_cells``."""
+    cells += added
+    if cells > limits.max_cells:
+        raise TooLargeError(f"more than {limits.max_cells} table cells (--max-cells)")
+    return cells
+
+
+def _build_unruled_tables(unruled: list[tuple[PageRecord, int, Region]]) -> None:
     """Replace each unruled region in its page's items by its ``Table``; the number
     column and the leading column are found over all the regions of the document."""
     numbers = number_column([region for _, _, region in unruled])
@@ -230,18 +272,18 @@ def _unruled_note(pages: list[int]) -> tuple[str, str, Provenance]:
     )
 
 
-def _is_running(line: _Line, height: float) -> bool:
+def _is_running(line: TextLine, height: float) -> bool:
     return line.top < height * _MARGIN or line.bottom > height * (1 - _MARGIN)
 
 
-def _furniture_keys(pages: list[_Page]) -> set[str]:
+def _furniture_keys(pages: list[PageRecord]) -> set[str]:
     """Texts that repeat in the top or bottom margin of many pages (running heads)."""
     counts: Counter[str] = Counter()
     for page in pages:
         keys = {
             re.sub(r"\d+", "#", item.text)
             for _, item in page.items
-            if isinstance(item, _Line) and _is_running(item, page.height)
+            if isinstance(item, TextLine) and _is_running(item, page.height)
         }
         counts.update(keys)
     need = max(2, (len(pages) + 1) // 2)  # a running head repeats on half the pages or more
@@ -254,9 +296,9 @@ class _ParagraphBuilder:
     def __init__(self, body_size: float) -> None:
         self.body_size = body_size
         self.blocks: list[Block] = []
-        self.open: _Line | None = None
+        self.open: TextLine | None = None
         self.text = ""
-        self.start: _Line | None = None
+        self.start: TextLine | None = None
         self.count = 0
 
     def close(self) -> None:
@@ -268,7 +310,7 @@ class _ParagraphBuilder:
             self.count += 1
         self.open, self.start, self.text = None, None, ""
 
-    def add(self, line: _Line, left: float, right: float) -> None:
+    def add(self, line: TextLine, left: float, right: float) -> None:
         prev = self.open
         if prev is None or self._starts_paragraph(prev, line, left, right):
             self.close()
@@ -277,7 +319,7 @@ class _ParagraphBuilder:
             self.text = glue_lines(self.text, line.text.strip())
         self.open = line
 
-    def _starts_paragraph(self, prev: _Line, line: _Line, left: float, right: float) -> bool:
+    def _starts_paragraph(self, prev: TextLine, line: TextLine, left: float, right: float) -> bool:
         size = max(line.size, 6.0)
         if abs(line.size - prev.size) > 1.5:
             return True
@@ -295,7 +337,7 @@ class _ParagraphBuilder:
         return line.page == prev.page and line.top - prev.bottom > 1.2 * size
 
 
-def _margins(lines: list[_Line], width: float) -> tuple[float, float]:
+def _margins(lines: list[TextLine], width: float) -> tuple[float, float]:
     """Left and right edges of the text block: where most full lines start and end
     (a single overlong line must not move the right margin)."""
     wide = sorted((ln for ln in lines if ln.x1 - ln.x0 > width * 0.4), key=lambda ln: ln.x1)
@@ -324,10 +366,10 @@ def _garbled_count(chars: list[dict[str, Any]]) -> int:
 
 
 @dataclass
-class _Reading:
+class Reading:
     """What a read gathers page by page."""
 
-    pages: list[_Page] = field(default_factory=list)
+    pages: list[PageRecord] = field(default_factory=list)
     notes: list[tuple[str, str, Provenance]] = field(default_factory=list)
     total_chars: int = 0
     garbled: int = 0
@@ -335,10 +377,11 @@ class _Reading:
     cells: int = 0
     table_index: int = 0
     carry: Columns | None = None  # columns of an unruled table running to the page foot
-    unruled: list[tuple[_Page, int, Region]] = field(default_factory=list)  # tables at the end
+    unruled: list[tuple[PageRecord, int, Region]] = field(default_factory=list)  # tables at the end
+    ocr_pages: int = 0  # pages read by OCR
 
 
-def _clean_chars(raw_page: Any, state: _Reading) -> Any:
+def _clean_chars(raw_page: Any, state: Reading) -> Any:
     """The page without doubled (fake-bold) characters and without characters that have
     no Unicode mapping; counts them in ``state``."""
     page = raw_page
@@ -357,20 +400,32 @@ def _clean_chars(raw_page: Any, state: _Reading) -> Any:
     return page
 
 
-def _check_text(state: _Reading) -> None:
+def _ocr_hint(mode: str) -> str:
+    from fengong.parsers.ocr import ocr_available
+
+    if mode == "never":
+        return "read it by OCR with --ocr auto, or run OCR first (for example ocrmypdf)"
+    if not ocr_available():
+        return f"install the OCR extra to read it ({INSTALL_HINT}), or run OCR first"
+    return "run OCR first (for example ocrmypdf)"
+
+
+def _check_text(state: Reading, mode: str = "auto") -> None:
     """Raise when the PDF has no text (a scan, or nothing) or its text is mostly unmapped
-    characters; note the unmapped ones dropped."""
+    characters, saying how OCR would read it (``mode`` is the ``--ocr`` asked for); note
+    the unmapped ones dropped."""
     if state.total_chars == 0:
+        if state.ocr_pages:
+            raise EmptyDocumentError("the PDF's pages are images in which OCR found no text")
         if state.images:
             raise ScannedError(
-                "this PDF is a scan: its pages are images without a text layer; run OCR "
-                "first (for example ocrmypdf) and parse the result"
+                "this PDF is a scan: its pages are images without a text layer; " + _ocr_hint(mode)
             )
         raise EmptyDocumentError("the PDF has no text")
     if state.garbled > 0.2 * state.total_chars:
         raise UnreadableError(
             "the PDF's fonts have no usable Unicode mapping: its text comes out as "
-            "(cid:N) codes or private-use characters; convert it with another tool or OCR"
+            "(cid:N) codes or private-use characters; " + _ocr_hint(mode)
         )
     if state.garbled:
         state.notes.append((
@@ -381,29 +436,39 @@ def _check_text(state: _Reading) -> None:
 
 
 class PdfReader:
-    """Reads PDF bytes into a ``Document``."""
+    """Reads PDF bytes into a ``Document``; pages without a usable text layer are read by
+    OCR as ``ocr`` says (``auto``: when the OCR extra is installed)."""
 
     name = "pdf"
 
-    def __init__(self, limits: Limits = DEFAULT_LIMITS) -> None:
+    def __init__(self, limits: Limits = DEFAULT_LIMITS, ocr: OcrOptions = DEFAULT_OCR) -> None:
         self.limits = limits
+        self.ocr = ocr
 
     def read(self, data: bytes) -> Document:
         """Return the ``Document`` of PDF bytes; raise ``FengongError`` when unreadable.
 
         Stages: bound the streams (``read_document``, the only way in, has checked the
-        input's size), open (or repair) the file, read each page into lines and tables,
-        check that there is text at all, then build the blocks."""
+        input's size), open (or repair) the file, read each page into lines and tables
+        (setting aside the pages OCR must read), read those by OCR, check that there is
+        text at all, then build the blocks."""
         from fengong.parsers.pdf.guard import check_streams
 
         check_streams(data, self.limits)
-        state = _Reading()
+        state = Reading()
         pdf = _open_or_repair(data, state.notes)
+        scanned: list[PageRecord] = []
+        use_ocr = self._ocr_usable()
         try:
             page_list = self._page_list(pdf)
             for number, raw_page in enumerate(page_list, start=1):
                 try:
-                    state.pages.append(self._read_page(raw_page, number, state))
+                    if use_ocr and self._wants_ocr(raw_page):
+                        record = PageRecord(number, float(raw_page.width), float(raw_page.height))
+                        scanned.append(record)
+                        state.pages.append(record)
+                    else:
+                        state.pages.append(self._read_page(raw_page, number, state))
                 except (UnreadableError, TooLargeError):
                     raise
                 except Exception as err:  # a damaged page: keep the others
@@ -417,20 +482,36 @@ class PdfReader:
             page_count = len(page_list)
         finally:
             _close(pdf)
-        _check_text(state)
-        if state.unruled:
-            _build_unruled_tables(state.unruled)
-            state.notes.append(_unruled_note([page.number for page, _, _ in state.unruled]))
-        blocks = self._blocks(state.pages)
-        has_table = any(isinstance(b, Table) for b in blocks)
-        return Document(
-            blocks,
-            format="pdf",
-            layout=("unruled-table" if state.unruled else "table") if has_table else "prose",
-            pages=page_count,
-            merges_visible=not state.unruled,
-            notes=state.notes,
-        )
+        if scanned:
+            from fengong.parsers.ocr.reader import ocr_pdf_pages
+
+            ocr_pdf_pages(data, scanned, state, self.limits, self.ocr)
+        _check_text(state, self.ocr.mode)
+        return finish(state, page_count, "pdf")
+
+    def _ocr_usable(self) -> bool:
+        """Whether pages may go to OCR: ``never`` says no; ``auto`` only with the extra
+        installed; ``always`` needs it (raises the ``scanned`` error naming it)."""
+        from fengong.parsers.ocr import ocr_available
+
+        if self.ocr.mode == "never":
+            return False
+        if ocr_available():
+            return True
+        if self.ocr.mode == "always":
+            raise ScannedError(f"--ocr always needs the OCR extra: {INSTALL_HINT}")
+        return False
+
+    def _wants_ocr(self, raw_page: Any) -> bool:
+        """Whether a page is read by OCR: every page with ``always``; with ``auto``, a page
+        without text but with images (a scan), or whose text is mostly characters without
+        a Unicode mapping."""
+        if self.ocr.mode == "always":
+            return True
+        chars = raw_page.chars
+        if not chars:
+            return bool(raw_page.images)
+        return _garbled_count(chars) > 0.2 * len(chars)
 
     def _page_list(self, pdf: Any) -> Any:
         """The PDF's pages; raise when the page tree is broken or holds too many."""
@@ -444,23 +525,14 @@ class PdfReader:
             )
         return page_list
 
-    def _read_page(self, raw_page: Any, number: int, state: _Reading) -> _Page:
+    def _read_page(self, raw_page: Any, number: int, state: Reading) -> PageRecord:
         """One page's lines and tables, in reading order."""
         page = _clean_chars(raw_page, state)
-        record = _Page(number, float(page.width), float(page.height))
+        record = PageRecord(number, float(page.width), float(page.height))
         boxes = self._ruled_tables(page, record, state)
         if not boxes:
             regions, state.carry = _unruled_regions(page, state.carry)
-            for region in regions:
-                # every line a row: an upper bound, known before rows are read
-                state.cells = self._count_cells(
-                    state.cells, len(region.lines) * region.columns.width
-                )
-                state.unruled.append((record, state.table_index, region))
-                state.table_index += 1
-                x0, top, x1, bottom = region.bbox
-                boxes.append((x0 - 1, top - 1, x1 + 1, bottom + 1))
-                record.items.append((top, region))
+            boxes += place_unruled(record, regions, state, self.limits)
         else:
             state.carry = None
         for line in _lines(page, number, boxes):
@@ -469,12 +541,14 @@ class PdfReader:
         return record
 
     def _ruled_tables(
-        self, page: Any, record: _Page, state: _Reading
+        self, page: Any, record: PageRecord, state: Reading
     ) -> list[tuple[float, float, float, float]]:
         """Add the page's ruled tables to ``record``; return their boxes."""
         boxes: list[tuple[float, float, float, float]] = []
         for found in page.find_tables():
-            state.cells = self._count_cells(state.cells, sum(len(r.cells) for r in found.rows))
+            state.cells = count_cells(
+                state.cells, sum(len(r.cells) for r in found.rows), self.limits
+            )
             block = _table_block(found, record.number, state.table_index)
             if not block.rows:
                 continue
@@ -483,37 +557,50 @@ class PdfReader:
             record.items.append((float(found.bbox[1]), block))
         return boxes
 
-    def _count_cells(self, cells: int, added: int) -> int:
-        """Return the running count of table cells with ``added``; raise ``TooLargeError``
-        past the limit."""
-        cells += added
-        if cells > self.limits.max_cells:
-            raise TooLargeError(f"more than {self.limits.max_cells} table cells (--max-cells)")
-        return cells
 
-    def _blocks(self, pages: list[_Page]) -> list[Block]:
-        furniture = _furniture_keys(pages)
-        sizes = Counter(
-            round(item.size) for page in pages for _, item in page.items if isinstance(item, _Line)
-        )
-        builder = _ParagraphBuilder(body_size=sizes.most_common(1)[0][0] if sizes else 0.0)
-        for page in pages:
-            body = [
-                item
-                for _, item in page.items
-                if not (
-                    isinstance(item, _Line)
-                    and _is_running(item, page.height)
-                    and (is_page_number(item.text) or re.sub(r"\d+", "#", item.text) in furniture)
-                )
-            ]
-            lines = [item for item in body if isinstance(item, _Line)]
-            left, right = _margins(lines, page.width)
-            for item in body:
-                if isinstance(item, Table):
-                    builder.close()
-                    builder.blocks.append(item)
-                else:
-                    builder.add(item, left, right)
-        builder.close()
-        return builder.blocks
+def pages_to_blocks(pages: list[PageRecord]) -> list[Block]:
+    """Return the blocks of read pages: their tables, and their lines (running heads and
+    page numbers dropped) joined into paragraphs, across pages where one runs over."""
+    furniture = _furniture_keys(pages)
+    sizes = Counter(
+        round(item.size) for page in pages for _, item in page.items if isinstance(item, TextLine)
+    )
+    builder = _ParagraphBuilder(body_size=sizes.most_common(1)[0][0] if sizes else 0.0)
+    for page in pages:
+        body = [
+            item
+            for _, item in page.items
+            if not (
+                isinstance(item, TextLine)
+                and _is_running(item, page.height)
+                and (is_page_number(item.text) or re.sub(r"\d+", "#", item.text) in furniture)
+            )
+        ]
+        lines = [item for item in body if isinstance(item, TextLine)]
+        left, right = _margins(lines, page.width)
+        for item in body:
+            if isinstance(item, Table):
+                builder.close()
+                builder.blocks.append(item)
+            else:
+                builder.add(item, left, right)
+    builder.close()
+    return builder.blocks
+
+
+def finish(state: Reading, page_count: int, format: str) -> Document:
+    """Return the ``Document`` of every page read into ``state`` (from a text layer or by
+    OCR): the unruled tables built over all pages, then the blocks."""
+    if state.unruled:
+        _build_unruled_tables(state.unruled)
+        state.notes.append(_unruled_note([page.number for page, _, _ in state.unruled]))
+    blocks = pages_to_blocks(state.pages)
+    has_table = any(isinstance(b, Table) for b in blocks)
+    return Document(
+        blocks,
+        format=format,
+        layout=("unruled-table" if state.unruled else "table") if has_table else "prose",
+        pages=page_count,
+        merges_visible=not state.unruled,
+        notes=state.notes,
+    )

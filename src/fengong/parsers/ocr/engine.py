@@ -1,0 +1,103 @@
+"""The OCR engine: RapidOCR (PP-OCRv4 detection and recognition on onnxruntime), whose
+models ship inside its wheel, so nothing is downloaded at run time.
+
+One engine per process, made on first use. The engine is told to run on one thread:
+fengong reads pages in parallel processes instead (``--jobs``), which uses the cores
+better than onnxruntime's threads fighting over them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from fengong.errors import ScannedError
+from fengong.parsers.ocr import INSTALL_HINT
+
+_ENGINE: Any = None
+
+
+@dataclass(frozen=True)
+class TextBox:
+    """One line of text found on a page image: its box in pixels (axis-aligned), its text
+    and the recogniser's confidence (0 to 1)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str
+    confidence: float
+
+
+def _engine() -> Any:
+    global _ENGINE
+    if _ENGINE is None:
+        try:
+            from rapidocr_onnxruntime import RapidOCR
+        except ImportError as err:
+            raise ScannedError(
+                f"the document needs OCR and the OCR extra is not installed ({INSTALL_HINT})"
+            ) from err
+        _ENGINE = RapidOCR(
+            intra_op_num_threads=1,
+            inter_op_num_threads=1,
+            use_cls=False,  # pages are upright after deskewing; no 180° lines
+            max_side_len=4000,  # we choose the resolution; do not shrink the page
+            det_limit_type="max",  # nor enlarge a small cell for detection
+            det_limit_side_len=4000,
+        )
+    return _ENGINE
+
+
+# what the recogniser reads for a character that plans never print, and the character
+# meant: 丶 (a stroke) is the enumeration comma 、 scanned
+_FIXES = str.maketrans({"丶": "、"})
+
+
+_DEGREE_FOR_STOP = re.compile(r"(?<=[\u4e00-\u9fff）》”])°")
+
+
+def _fix(text: str) -> str:
+    """The recognised text with the misreadings of Chinese punctuation undone: 丶 for 、,
+    a closing single quote ’ in a line that opens none for 、 (small in a line crop), and
+    a degree sign after a Chinese character (never a temperature) for 。."""
+    text = text.strip().translate(_FIXES)
+    if "’" in text and "‘" not in text:
+        text = text.replace("’", "、")
+    return _DEGREE_FOR_STOP.sub("。", text)
+
+
+_PAD = 12  # pixels of white around an image, so text at its edge is detected
+
+
+def recognise(image: Any) -> list[TextBox]:
+    """Return the text lines of a page image, or of a part of one (a grey ``numpy``
+    array), top to bottom, each with its box in the image's pixels and its confidence."""
+    import cv2
+    import numpy as np
+
+    padded = cv2.copyMakeBorder(image, _PAD, _PAD, _PAD, _PAD, cv2.BORDER_CONSTANT, value=255)
+    result, _ = _engine()(np.stack([padded] * 3, axis=-1), use_cls=False)
+    boxes: list[TextBox] = []
+    for points, text, score in result or []:
+        xs = [float(p[0]) - _PAD for p in points]
+        ys = [float(p[1]) - _PAD for p in points]
+        text = _fix(text)
+        if text:
+            boxes.append(TextBox(min(xs), min(ys), max(xs), max(ys), text, float(score)))
+    boxes.sort(key=lambda b: (b.top, b.x0))
+    return boxes
+
+
+def recognise_lines(images: list[Any]) -> list[tuple[str, float]]:
+    """Return the text and confidence of each image of one line of text (grey ``numpy``
+    arrays, such as the lines of a table cell), recognised in batches without detection."""
+    import numpy as np
+
+    if not images:
+        return []
+    rgb = [np.stack([image] * 3, axis=-1) for image in images]
+    results, _ = _engine().text_rec(rgb)
+    return [(_fix(str(text)), float(score)) for text, score in results]
