@@ -59,7 +59,7 @@ def test_prose_pdf_paragraphs_are_joined_lines() -> None:
 
 
 def _line(text: str, x0: float, x1: float, top: float, size: float = 16, page: int = 1) -> TextLine:
-    return TextLine(page, x0, x1, top, top + size, text, size)
+    return TextLine(x0, x1, top, top + size, text, size, page)
 
 
 def _paragraphs(lines: list[TextLine]) -> list[str]:
@@ -249,8 +249,8 @@ def test_a_running_head_on_both_pages_of_a_two_page_plan_is_furniture() -> None:
     def page(number: int, head: str) -> PageRecord:
         p = PageRecord(number, 595.0, 842.0)
         p.items = [
-            (30.0, TextLine(number, 100, 400, 30, 45, head, 10.5)),
-            (300.0, TextLine(number, 90, 500, 300, 315, f"正文第{number}页的文字", 16)),
+            (30.0, TextLine(100, 400, 30, 45, head, 10.5, number)),
+            (300.0, TextLine(90, 500, 300, 315, f"正文第{number}页的文字", 16, number)),
         ]
         return p
 

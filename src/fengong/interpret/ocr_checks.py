@@ -13,10 +13,10 @@ from collections import Counter
 
 from fengong.document import Provenance
 from fengong.interpret.notes import Note
-from fengong.schema import Task
+from fengong.schema import UNIT_ROLES, Task
 
 LOW_TEXT = "ocr-low-confidence-text"  # reader note: a line read with low confidence
-ROLES = ("lead", "responsible", "support")
+
 # characters whose swap names another real body (市财政局, 区财政局), not a misreading
 _LEVELS = frozenset("省市区县镇乡街村")
 
@@ -37,7 +37,7 @@ def low_confidence_units(tasks: list[Task], low_lines: list[str]) -> list[Note]:
     stands in one of ``low_lines``."""
     notes = []
     for task in tasks:
-        for role in ROLES:
+        for role in UNIT_ROLES:
             for unit in getattr(task, role):
                 if any(unit in line for line in low_lines):
                     notes.append(
@@ -64,7 +64,7 @@ def unit_variants(tasks: list[Task]) -> list[Note]:
     counts: Counter[str] = Counter()
     first: dict[str, Task] = {}
     for task in tasks:
-        for unit in {u for role in ROLES for u in getattr(task, role)}:
+        for unit in {u for role in UNIT_ROLES for u in getattr(task, role)}:
             counts[unit] += 1
             first.setdefault(unit, task)
     notes = []

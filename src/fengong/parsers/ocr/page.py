@@ -19,6 +19,7 @@ from fengong.parsers.ocr.grid import (
     masks_to_grids,
     ruling_masks,
 )
+from fengong.parsers.pdf.unruled import Segment
 
 POINTS_PER_INCH = 72.0
 
@@ -35,17 +36,11 @@ class OcrTable:
 
 
 @dataclass
-class OcrWord:
+class OcrWord(Segment):
     """A run of text outside the tables, as pdfplumber gives a word: its box in points,
     its text, its character size in points and the recogniser's confidence."""
 
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    text: str
-    size: float
-    confidence: float
+    confidence: float = 0.0
 
     def as_word(self) -> dict[str, Any]:
         """The word as pdfplumber's ``extract_words`` gives it (with ``size``)."""

@@ -57,8 +57,8 @@ def words_to_lines(words: list[OcrWord], page: int) -> list[TextLine]:
         text = "".join(w.text for w in group)
         lines.append(
             TextLine(
-                page, group[0].x0, group[-1].x1, min(w.top for w in group),
-                max(w.bottom for w in group), text, max(w.size for w in group),
+                group[0].x0, group[-1].x1, min(w.top for w in group),
+                max(w.bottom for w in group), text, max(w.size for w in group), page,
             )
         )  # fmt: skip
     return lines

@@ -34,6 +34,7 @@ from fengong.parsers.ocr import INSTALL_HINT
 from fengong.parsers.pdf.unruled import (
     Columns,
     Region,
+    Segment,
     find_regions,
     leading_column,
     lines_of,
@@ -50,16 +51,11 @@ _NUMBERED_START = re.compile(rf"^\s*(?:{ITEM_NUMBER}|附件)")
 
 
 @dataclass
-class TextLine:
-    """A line of text outside the tables, in points: from the text layer, or from OCR."""
+class TextLine(Segment):
+    """A line of text outside the tables, in points: from the text layer, or from OCR; the
+    page it stands on."""
 
-    page: int
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    text: str
-    size: float
+    page: int = 0
 
 
 @dataclass
@@ -195,7 +191,7 @@ def _lines(
             continue
         sizes = [c.get("size", 0) for c in line["chars"]] or [0]
         lines.append(
-            TextLine(number, line["x0"], line["x1"], line["top"], line["bottom"], text, max(sizes))
+            TextLine(line["x0"], line["x1"], line["top"], line["bottom"], text, max(sizes), number)
         )
     return lines
 
