@@ -24,7 +24,7 @@ import re
 
 from fengong.document import Block, Cell, Paragraph, Row, Table
 from fengong.interpret.notes import Note
-from fengong.interpret.units import is_unit
+from fengong.interpret.units import LEVEL_START, NAME_END, is_unit
 
 _MIN_ROWS = 3
 _UNIT_LABEL = r"(?:第一责任单位|主要责任单位|责任部门|责任单位|牵头单位|牵头部门|责任处室|主责单位)"
@@ -34,12 +34,11 @@ _HEADER = re.compile(
     rf"序号(?P<labels>[^。；;，,]{{2,60}}?{_UNIT_LABEL})(?P<heading>(?:{_HEADING})?)(?=1\D)"
 )
 _UNIT_LABELS = re.compile(_UNIT_LABEL)
+_NAME_END_OR_PLACE = NAME_END + "区"  # 嘉兴港区市… : a place acting as a unit ends a name too
 _TRAILING_HEADING = re.compile(rf"{_HEADING}$")
 _PAGE_NUMBER = re.compile(r"[—－]\d{1,3}[—－]")
 # a unit name opening with its level (市卫生健康委, 县(市、区)政府); 、 only inside brackets
 _LEVEL_NAME = re.compile(r"[省市县区镇乡各](?:[\u4e00-\u9fff]|[（(][^（）()]{1,8}[）)]){1,20}")
-_LEVEL_START = "省市县区镇乡各"
-_NAME_END = "局委办厅处科室所站队院校馆会司心府道区"
 
 
 def _separators(text: str) -> list[int]:
@@ -72,7 +71,7 @@ def _units_at_end(text: str) -> int | None:
     for sep in reversed(_separators(text)):
         part = text[sep + 1 : end]
         # a name without its level (嘉兴港区) is short; a longer piece is a sentence's end
-        short = len(part) <= (24 if part[:1] in _LEVEL_START else 12)
+        short = len(part) <= (24 if part[:1] in LEVEL_START else 12)
         if not (short and "。" not in part and is_unit(part)):
             break
         end = sep
@@ -129,7 +128,7 @@ def _first_name(units: str) -> int:
     seps = _separators(units)
     first = units[: seps[0]] if seps else units
     for i in range(2, len(first) - 1):
-        if first[i] in _LEVEL_START and first[i - 1] in _NAME_END and is_unit(first[:i]):
+        if first[i] in LEVEL_START and first[i - 1] in _NAME_END_OR_PLACE and is_unit(first[:i]):
             return i
     return len(first)
 

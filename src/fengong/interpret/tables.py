@@ -374,16 +374,14 @@ def _fold_unit_lines(cells: list[str], labels: list[str]) -> list[str]:
     units = [i for i, k in enumerate(kinds) if k in UNIT_ROLES]
     if not units or "number" not in kinds[:3]:
         return cells  # without 序号 near the start, labels and cells may not line up (63)
-    # a scoring column is no place for the unit cell's overflow (42's 评分部门)
-    scored = [
-        k if not _oversight(normalise_label(t)) else "oversight"
-        for k, t in zip(kinds, labels, strict=True)
-    ]
+    # columns of units that score or oversee (42's 评分部门): no place for the unit cell's overflow
+    oversight = [bool(OVERSIGHT_LABEL.search(normalise_label(label))) for label in labels]
+    scored = ["oversight" if o else k for k, o in zip(kinds, oversight, strict=True)]
     cells = _units_before_other_columns(cells, scored, units[-1])
 
     def closing(i: int) -> bool:  # a column that may close the table after its units
-        label = normalise_label(labels[i])
-        return kinds[i] in UNIT_ROLES or bool(REMARKS_LABEL.search(label) or _oversight(label))
+        remarks = REMARKS_LABEL.search(normalise_label(labels[i]))
+        return kinds[i] in UNIT_ROLES or oversight[i] or bool(remarks)
 
     first = len(labels)
     while first > 0 and closing(first - 1):
@@ -391,7 +389,7 @@ def _fold_unit_lines(cells: list[str], labels: list[str]) -> list[str]:
     units = [i for i in units if i >= first]  # the unit columns that close the table
     if not units:
         return cells
-    scoring = sum(1 for label in labels[units[-1] + 1 :] if _oversight(normalise_label(label)))
+    scoring = sum(oversight[units[-1] + 1 :])
     start = len(cells)
     while start > 0 and _names_cell(cells[start - 1]):
         start -= 1
@@ -415,10 +413,6 @@ def _names_cell(cell: str) -> bool:
         and not lines[-1].endswith(("。", "；", ";"))
         and looks_like_units(cell)
     )
-
-
-def _oversight(label: str) -> bool:
-    return bool(OVERSIGHT_LABEL.search(label))
 
 
 def _units_before_other_columns(cells: list[str], kinds: list[str], last: int) -> list[str]:

@@ -44,8 +44,10 @@ BARE_BODIES = frozenset({
     "政府", "人民政府", "管委会", "管理委员会", "党委", "党工委", "工委", "委员会", "办事处",
     "人大", "政协", "纪委", "监委", "纪委监委",
 })  # fmt: skip
-_RUN_SPLIT_SUFFIX = "局委办厅处科室所站队院校馆会司心府道"
-_LEVEL_START = "省市县区镇乡各"
+# the last characters of an office's name, and the first of a name opening with its level:
+# where names printed with no separator are cut apart
+NAME_END = "局委办厅处科室所站队院校馆会司心府道"
+LEVEL_START = "省市县区镇乡各"
 _LEVEL_PART = re.compile(
     r"^(?:省|市|县|区|县级市|镇|乡|乡镇|街|街道|村|居|开发区|园区)+"
     r"(?:人民政府|政府|党委|党委和政府|委员会)?$"
@@ -326,7 +328,7 @@ def split_run_together(name: str) -> list[str]:
         return [name]
     pieces, begin = [], 0
     for i in range(4, len(name) - 3):
-        if name[i] in _LEVEL_START and name[i - 1] in _RUN_SPLIT_SUFFIX and i - begin >= 4:
+        if name[i] in LEVEL_START and name[i - 1] in NAME_END and i - begin >= 4:
             pieces.append(name[begin:i])
             begin = i
     pieces.append(name[begin:])
@@ -521,7 +523,7 @@ def _unit_lines(lines: list[str]) -> list[str]:
     inside a name."""
     names = [lines[0]]
     for line in lines[1:]:
-        opens_name = line[:1] in _LEVEL_START and _names_units(line)
+        opens_name = line[:1] in LEVEL_START and _names_units(line)
         if _names_units(names[-1]) or opens_name:
             names.append(line)
         else:
