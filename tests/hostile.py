@@ -340,6 +340,20 @@ def truncated_xlsx() -> bytes:
     return data[: len(data) // 2]
 
 
+def wide_table_short_rows() -> bytes:
+    """A table of 24 columns whose rows are printed short (12 cells, the rest padding):
+    every placement of a short row's cells is C(24, 12) = 2.7 million tries."""
+    labels = ["序号", "工作任务", "牵头单位", "完成时限"] + [f"指标{i}" for i in range(1, 21)]
+    lines = ["\t".join(labels)]
+    lines.append(
+        "\t".join(["1", "加强政务公开平台建设。", "市政府办公室", "2024年底"] + ["1"] * 20)
+    )
+    for n in range(2, 8):
+        short = [str(n), f"完善第{n}项工作机制。", "市财政局"] + [str(k) for k in range(9)]
+        lines.append("\t".join(short + [""] * 12))
+    return ("\n".join(lines) + "\n").encode()
+
+
 CASES = (
     Case("zip-bomb.docx", zip_bomb, "too-large"),
     Case("empty-paragraphs.docx", million_empty_paragraphs, "too-large"),
@@ -373,6 +387,7 @@ CASES = (
         ("no-tasks",),
     ),
     Case("random-bytes.txt", random_bytes, "unsupported-format"),
+    Case("wide-short-rows.txt", wide_table_short_rows, "plan"),
     Case("deep-nesting.html", deep_page, "too-large"),
     Case("deep-tables.html", deep_page_tables, "too-large"),
     Case("huge-table.html", huge_page_table, "too-large"),

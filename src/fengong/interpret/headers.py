@@ -360,11 +360,14 @@ def merged_over_rows(cells: list[str]) -> bool:
     return any(not v for v in values) or any(a and a == b for a, b in pairwise(values))
 
 
+_WIDEST_ALIGNED = 40  # columns: every placement of a wider table's labels costs too much
+
+
 def align_header(labels: Sequence[str], width: int, body: Sequence[Sequence[str]]) -> list[str]:
     """Return ``labels`` widened to ``width`` columns with empty labels where the rows'
     cells say an unlabelled column stands (``序号`` left out of the header, say)."""
     missing = width - len(labels)
-    if missing <= 0 or missing > 2:
+    if missing <= 0 or missing > 2 or width > _WIDEST_ALIGNED:
         return list(labels) + [""] * max(0, missing)
     best, best_score = list(labels) + [""] * missing, -1
     for positions in combinations(range(width), missing):

@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import combinations
+from math import comb
 
 from fengong.document import Block, Paragraph, Provenance, Row, Table
 from fengong.interpret.cells import cell_fits, is_heading, is_label_like, is_row_number, is_sentence
@@ -583,6 +584,11 @@ def continue_merges(table: LogicalTable, first: int) -> None:
 # --- 2. shifted cells ---------------------------------------------------------------------
 
 
+# placements of a short row's cells tried at most: every way of placing 6 cells in 12
+# columns; a wider table (a misread one-cell-per-line copy) would take hours
+_MAX_PLACEMENTS = 1000
+
+
 def align_short_rows(table: LogicalTable) -> None:
     """Place the cells of a row a web copy printed short: the cells a merge covered are
     missing (or the copy padded the row with empty cells at its end), so the row's cells
@@ -603,7 +609,12 @@ def align_short_rows(table: LogicalTable) -> None:
         current = _fit_score(row.cells, roles)
         padded = not row.cells[-1].strip()  # a short row is padded at its end
         needs = padded and (not row.cells[task].strip() or current < len(filled))
-        if above is not None and needs and 0 < len(filled) < table.width and len(filled) > 1:
+        if (
+            above is not None
+            and needs
+            and 1 < len(filled) < table.width
+            and comb(table.width, len(filled)) <= _MAX_PLACEMENTS
+        ):
             best, best_key = None, (current, 0, 0, 0)
             has_text = any(
                 cell_fits("task", c) and not cell_fits("deadline", c) and not looks_like_units(c)
