@@ -45,15 +45,16 @@ GOLDEN = ROOT / "tests" / "golden"
 SAMPLES = ROOT / "samples"
 ROLES = ("lead", "responsible", "support")
 FORMATS = {"text": ".txt", "docx": ".docx", "pdf": ".pdf", "official": ".pdf", "html": ".html",
-           "xlsx": ".xlsx", "scanned": ".pdf"}  # fmt: skip
+           "xlsx": ".xlsx", "scanned": ".pdf", "scanned-unruled": ".pdf"}  # fmt: skip
 # where each format's copies live, under tests/corpus/ and samples/; "official": the PDF
 # printed with the page furniture of official documents (GB/T 9704 page numbers, a running
 # head, an 附件 label); "html": the page a site prints around the plan; "xlsx": the table
 # as a workbook (scripts/build_web_samples.py); "scanned": image-only PDFs made from the PDF
-# copies by scripts/build_scans.py, read by OCR (needs pip install 'fengong[ocr]')
+# copies by scripts/build_scans.py, read by OCR (needs pip install 'fengong[ocr]');
+# "scanned-unruled": scans of the tables drawn without lines
 FOLDERS = {"docx": "docx", "pdf": "pdf", "official": "pdf/official", "html": "html",
-           "xlsx": "xlsx", "scanned": "scanned"}  # fmt: skip
-READERS = {"official": "pdf", "scanned": "pdf"}
+           "xlsx": "xlsx", "scanned": "scanned", "scanned-unruled": "scanned/unruled"}  # fmt: skip
+READERS = {"official": "pdf", "scanned": "pdf", "scanned-unruled": "pdf"}
 
 _NUMBERING = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百]+[章节条部分项]|[一二三四五六七八九十百]+[、.．]"
@@ -232,7 +233,7 @@ def parse_tasks(path: Path, fmt: str) -> tuple[list[dict[str, Any]], str | None,
     from fengong.errors import FengongError
 
     try:
-        jobs = default_jobs() if fmt == "scanned" else 1  # OCR pages in parallel
+        jobs = default_jobs() if fmt.startswith("scanned") else 1  # OCR pages in parallel
         plan = fengong.parse(path, format=READERS.get(fmt, fmt), jobs=jobs)
     except FengongError as err:
         return [], None, f"{err.code}: {err}"
@@ -317,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", metavar="NN", help="print what differs for documents NN*")
     ap.add_argument("--json", action="store_true", help="print the totals as JSON")
     args = ap.parse_args(argv)
-    formats = args.format or [f for f in FORMATS if f != "scanned"]  # scanned: asked for
+    formats = args.format or [f for f in FORMATS if not f.startswith("scanned")]  # OCR: asked for
     if args.json:
         import io
 

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SCANS = sorted((ROOT / "samples" / "scanned").glob("*")) + sorted(
+SCANS = sorted((ROOT / "samples" / "scanned").rglob("*.*")) + sorted(
     (ROOT / "tests" / "corpus" / "scanned").glob("*")
 )
 

@@ -2,6 +2,7 @@
 and a photocopier would, wrapped as image-only PDFs (plus one PNG and one TIFF).
 
     python scripts/build_scans.py          # samples/scanned/ and tests/corpus/scanned/
+    python scripts/build_scans.py --only samples/scanned/unruled   # the files under one folder
 
 Each page of a sample PDF (built from a hand transcription by build_samples.py) is
 rasterised with pypdfium2 at 150, 200 or 300 dpi (the sample's turn in that list), then
@@ -36,13 +37,21 @@ TABLES = [
     (SAMPLES / "pdf" / "seed002_tab-cells_section-rows.pdf", 300),
 ]
 PROSE = [(SAMPLES / "pdf" / "seed003_prose_bracket-markers.pdf", 200)]
+# tables drawn without lines (build_samples.py unruled): read from where the words stand
+UNRULED = [
+    (SAMPLES / "pdf" / "unruled" / "seed002_tab-cells_section-rows.pdf", 200),
+    (SAMPLES / "pdf" / "unruled" / "seed004_tsv_page-breaks_shifted-cell.pdf", 150),
+]
 JPEG_QUALITY = 60
 
 
 def target(source: Path) -> Path:
-    """Where the scanned copy of a sample PDF goes: ``scanned/`` beside its ``pdf/``."""
+    """Where the scanned copy of a sample PDF goes: ``scanned/`` beside its ``pdf/``
+    (``scanned/unruled/`` for ``pdf/unruled/``)."""
     base = SAMPLES if source.is_relative_to(SAMPLES) else CORPUS
-    return base / "scanned" / source.name
+    folder = base / "scanned" / source.parent.relative_to(base / "pdf")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / source.name
 
 
 def rasterise(source: Path, dpi: int) -> list[Any]:
@@ -88,11 +97,19 @@ def save_pdf(pages: list[Any], path: Path, dpi: int) -> None:
     )  # fmt: skip
 
 
-def main() -> int:
-    for seed, (source, dpi) in enumerate(TABLES + PROSE):
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    only = ROOT / args[1] if args[:1] == ["--only"] and len(args) > 1 else ROOT
+    sources = [(seed, src, dpi) for seed, (src, dpi) in enumerate(TABLES + PROSE)]
+    sources += [(200 + seed, src, dpi) for seed, (src, dpi) in enumerate(UNRULED)]
+    for seed, source, dpi in sources:
+        if not target(source).is_relative_to(only):
+            continue
         pages = scan(source, dpi, seed)
         save_pdf(pages, target(source), dpi)
         print(f"{target(source).relative_to(ROOT)}: {len(pages)} pages at {dpi} dpi")
+    if only != ROOT:
+        return 0
     # one plan as a PNG (its first page) and one as a multi-page TIFF
     png_source, png_dpi = TABLES[3]
     png = target(png_source).with_suffix(".png")

@@ -163,6 +163,17 @@ def test_a_scanned_png_reads_like_its_gold() -> None:
     assert score.task_f1 >= 0.95 and score.unit_f1 >= 0.9, score.diffs
 
 
+@needs_ocr
+def test_units_parted_by_spaces_in_a_scanned_cell_are_read_apart() -> None:
+    """80: '安监站 安监所', '超限站 公路站 交警六中队' in one cell; the recogniser reads no
+    space, the gap between the runs of ink gives it."""
+    stem = "80-dengfeng-xuzhuang-anquan-zhengzhi-2017"
+    plan = parse_bytes((SCANNED / f"{stem}.pdf").read_bytes(), f"{stem}.pdf")
+    units = {t.text: sorted(t.responsible) for t in plan.tasks}
+    assert units["烟花爆竹"] == ["安监所", "安监站"]
+    assert units["交通运输"] == ["交警六中队", "公路站", "超限站"]
+
+
 def _without_unicode_maps(data: bytes) -> bytes:
     """The PDF with the ToUnicode map of every font removed: its text layer then gives
     (cid:N) codes, while its pages still draw the glyphs."""
@@ -255,15 +266,57 @@ def test_the_ocr_option_is_shared_by_the_commands(tmp_path: Path) -> None:
     assert result.exit_code == 2
 
 
-def test_a_cells_lines_are_the_bands_of_rows_its_ink_fills() -> None:
+def test_a_lines_pieces_are_its_runs_of_ink_parted_by_a_space_or_more() -> None:
     np = pytest.importorskip("numpy")
-    from fengong.parsers.ocr.page import line_boxes
+    from fengong.parsers.ocr.page import line_pieces
 
-    ink = np.zeros((60, 100), dtype=np.uint8)
-    ink[5:17, 10:40] = 255  # a line of text
-    ink[25:37, 10:90] = 255  # a longer one
-    ink[50:52, 70:72] = 255  # a speck
-    assert line_boxes(ink, min_height=6) == [(10, 5, 40, 17), (10, 25, 90, 37)]
+    ink = np.zeros((60, 120), dtype=np.uint8)
+    ink[5:17, 10:40] = 255  # a line of text …
+    ink[5:17, 43:60] = 255  # … the next character close by (a gap of 3 ≤ 0.3 × 12)
+    ink[5:17, 70:90] = 255  # … and after a space (a gap of 10)
+    ink[25:37, 10:90] = 255  # a longer line
+    ink[30:32, 100:102] = 255  # a speck on it
+    ink[50:52, 70:72] = 255  # a speck on its own
+    assert line_pieces(ink, min_height=6, least_ink=16) == [
+        [(10, 5, 60, 17), (70, 5, 90, 17)],
+        [(10, 25, 90, 37)],
+    ]
+
+
+def _read(text: str, xs: list[float]) -> object:
+    from fengong.parsers.ocr.engine import LineText
+
+    return LineText(text, 0.99, tuple(xs))
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces", "parts"),
+    [
+        # 80: units in a cell parted by a space, which the recogniser does not read
+        ("安监站安监所", [(0, 0, 92, 30), (105, 0, 197, 30)], ["安监站 安监所"]),
+        # a gap after punctuation is the punctuation's own, not a space
+        ("一、着眼稳定", [(0, 0, 48, 30), (62, 0, 180, 30)], ["一、着眼稳定"]),
+        # nor the wider gap a word processor leaves between a digit and a Chinese character
+        ("3个工作日", [(0, 0, 14, 30), (26, 0, 146, 30)], ["3个工作日"]),
+        # a gap as wide as a column gap parts two cells of a borderless table
+        ("创业评价热点", [(0, 0, 60, 30), (90, 0, 180, 30)], ["创业", "评价热点"]),
+    ],
+)
+def test_gaps_between_the_pieces_of_a_line_are_spaces_or_column_gaps(
+    text: str, pieces: list[tuple[int, int, int, int]], parts: list[str]
+) -> None:
+    from fengong.parsers.ocr.page import _parts
+
+    # each character's centre, spread evenly over the pieces it was read from
+    widths = [p[2] - p[0] for p in pieces]
+    per_char = sum(widths) / len(text)
+    xs: list[float] = []
+    for p in pieces:
+        count = round((p[2] - p[0]) / per_char)
+        xs += [p[0] + (k + 0.5) * (p[2] - p[0]) / count for k in range(count)]
+    xs = xs[: len(text)]
+    got = _parts(_read(text, xs), xs, pieces)  # type: ignore[arg-type]
+    assert [t for t, _ in got] == parts
 
 
 @pytest.mark.parametrize(
@@ -274,6 +327,8 @@ def test_a_cells_lines_are_the_bands_of_rows_its_ink_fills() -> None:
         ("‘放管服’改革", "‘放管服’改革"),  # a real pair of quotes stays
         ("建立公开内容动态扩展机制°", "建立公开内容动态扩展机制。"),  # the full stop read as °
         ("室温保持在26°以下", "室温保持在26°以下"),  # a real degree stays
+        ("一12一", "—12—"),  # the dashes of an official page number read as 一
+        ("一、加强", "一、加强"),
     ],
 )
 def test_misread_chinese_punctuation_is_undone(read: str, meant: str) -> None:

@@ -1,9 +1,10 @@
 """The OCR engine: RapidOCR (PP-OCRv4 detection and recognition on onnxruntime), whose
 models ship inside its wheel, so nothing is downloaded at run time.
 
-One engine per process, made on first use. The engine is told to run on one thread:
-fengong reads pages in parallel processes instead (``--jobs``), which uses the cores
-better than onnxruntime's threads fighting over them.
+One engine per process, made on first use. The engine runs on one thread when there
+are as many pages to read at once as cores granted (``--jobs``): parallel processes use
+the cores better than onnxruntime's threads fighting over them. With fewer pages (a
+one-page scan), each page's engine gets the cores left over.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from fengong.errors import ScannedError
 from fengong.parsers.ocr import INSTALL_HINT
 
 _ENGINE: Any = None
+_THREADS = 1  # threads of the engine made next in this process
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,15 @@ class TextBox:
     confidence: float
 
 
+def use_threads(threads: int) -> None:
+    """Make this process's engine run on ``threads`` threads (the cores a page may use
+    when there are fewer pages at once than cores granted)."""
+    global _ENGINE, _THREADS
+    threads = max(1, threads)
+    if threads != _THREADS:
+        _THREADS, _ENGINE = threads, None
+
+
 def _engine() -> Any:
     global _ENGINE
     if _ENGINE is None:
@@ -41,7 +52,7 @@ def _engine() -> Any:
                 f"the document needs OCR and the OCR extra is not installed ({INSTALL_HINT})"
             ) from err
         _ENGINE = RapidOCR(
-            intra_op_num_threads=1,
+            intra_op_num_threads=_THREADS,
             inter_op_num_threads=1,
             use_cls=False,  # pages are upright after deskewing; no 180° lines
             max_side_len=4000,  # we choose the resolution; do not shrink the page
@@ -57,16 +68,18 @@ _FIXES = str.maketrans({"丶": "、"})
 
 
 _DEGREE_FOR_STOP = re.compile(r"(?<=[\u4e00-\u9fff）》”])°")
+_PAGE_NUMBER = re.compile(r"^[一-]\s*(\d{1,4})\s*[一-]$")
 
 
 def _fix(text: str) -> str:
     """The recognised text with the misreadings of Chinese punctuation undone: 丶 for 、,
-    a closing single quote ’ in a line that opens none for 、 (small in a line crop), and
-    a degree sign after a Chinese character (never a temperature) for 。."""
+    a closing single quote ’ in a line that opens none for 、 (small in a line crop), a
+    degree sign after a Chinese character (never a temperature) for 。, and 一 for the
+    dashes around an official page number (``一1一`` for ``—1—``)."""
     text = text.strip().translate(_FIXES)
     if "’" in text and "‘" not in text:
         text = text.replace("’", "、")
-    return _DEGREE_FOR_STOP.sub("。", text)
+    return _PAGE_NUMBER.sub(r"—\1—", _DEGREE_FOR_STOP.sub("。", text))
 
 
 _PAD = 12  # pixels of white around an image, so text at its edge is detected
@@ -91,13 +104,34 @@ def recognise(image: Any) -> list[TextBox]:
     return boxes
 
 
-def recognise_lines(images: list[Any]) -> list[tuple[str, float]]:
-    """Return the text and confidence of each image of one line of text (grey ``numpy``
-    arrays, such as the lines of a table cell), recognised in batches without detection."""
+@dataclass(frozen=True)
+class LineText:
+    """What the recogniser read in the image of one line: the text, the confidence, and
+    where each character was read, as a share of the image's width (0 to 1; empty when
+    the recogniser did not say)."""
+
+    text: str
+    confidence: float
+    centres: tuple[float, ...]
+
+
+def recognise_lines(images: list[Any]) -> list[LineText]:
+    """Return what the recogniser reads in each image of one line of text (grey
+    ``numpy`` arrays, such as the lines of a table cell), recognised in batches without
+    detection."""
     import numpy as np
 
     if not images:
         return []
     rgb = [np.stack([image] * 3, axis=-1) for image in images]
-    results, _ = _engine().text_rec(rgb)
-    return [(_fix(str(text)), float(score)) for text, score in results]
+    results, _ = _engine().text_rec(rgb, True)
+    out = []
+    for text, score, (steps, _words, columns, *_rest) in results:
+        raw = str(text)
+        fixed = _fix(raw)  # the same length as the stripped text
+        at = [c for word in columns for c in word]
+        lead = len(raw) - len(raw.lstrip())
+        centres = at[lead : lead + len(fixed)] if len(at) == len(raw) else []
+        width = max(float(steps), 1.0)  # the steps of the model's output the image fills
+        out.append(LineText(fixed, float(score), tuple((c + 0.5) / width for c in centres)))
+    return out

@@ -7,10 +7,12 @@ processes; its result is plain data.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
-from fengong.parsers.ocr.engine import TextBox, recognise
+from fengong.parsers.ocr.engine import LineText, TextBox, recognise
 from fengong.parsers.ocr.grid import (
     Grid,
     GridCell,
@@ -19,9 +21,10 @@ from fengong.parsers.ocr.grid import (
     masks_to_grids,
     ruling_masks,
 )
-from fengong.parsers.pdf.unruled import Segment
+from fengong.parsers.pdf.unruled import SPLIT_GAP, Segment
 
 POINTS_PER_INCH = 72.0
+_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass
@@ -64,31 +67,45 @@ class PageLayout:
     angle: float = 0.0
 
 
-_STRIP_INCHES = 2.5  # tallest strip of a page the detector reads at once
 LOW_CONFIDENCE = 0.85  # a line recognised with less is reported with the units it names
+_SPACE_GAP = 0.3  # in line heights: a wider gap between two runs of ink is a space …
+_WORD_GAP = 1.2  # … a wider one parts what the recogniser reads at once
+_TALLEST_LINE = 0.4  # inches: a band of ink taller than this is not one line of text
+_CROP_PAD = 0.12  # in line heights: white kept around a line for the recogniser
+_PUNCTUATION = "，。、；：？！（）《》「」『』【】〔〕“”‘’,.;:()"
 
 
-def _glue(left: str, right: str) -> str:
+Piece = tuple[int, int, int, int]  # a run of ink on one line: x0, top, x1, bottom
+
+
+def _glue(left: str, right: str, space: bool) -> str:
+    if space and left[-1:] not in _PUNCTUATION and right[:1] not in _PUNCTUATION:
+        return f"{left} {right}"
     if left[-1:].isascii() and right[:1].isascii() and left[-1:].isalnum():
         return f"{left} {right}"
     return left + right
 
 
 def _cell_text(boxes: list[TextBox]) -> str:
-    """The text of a cell: its boxes in lines (by their tops), lines joined with ``\\n``."""
+    """The text of a cell: its boxes in lines (by their tops), lines joined with ``\n``;
+    boxes on one line joined with a space where the gap between them is one."""
     lines: list[list[TextBox]] = []
     for box in sorted(boxes, key=lambda b: (b.top, b.x0)):
         if lines and abs(box.top - lines[-1][0].top) < 0.5 * (box.bottom - box.top):
             lines[-1].append(box)
         else:
             lines.append([box])
-    out = []
-    for line in lines:
-        text = ""
-        for box in sorted(line, key=lambda b: b.x0):
-            text = _glue(text, box.text) if text else box.text
-        out.append(text)
-    return "\n".join(out)
+    return "\n".join(_line_text(sorted(line, key=lambda b: b.x0)) for line in lines)
+
+
+def _line_text(boxes: list[TextBox]) -> str:
+    """The text of the boxes of one line, left to right: a space where the gap is wider
+    than a space between characters (never after Chinese punctuation)."""
+    text = boxes[0].text
+    for left, right in pairwise(boxes):
+        height = max(left.bottom - left.top, right.bottom - right.top, 1.0)
+        text = _glue(text, right.text, right.x0 - left.x1 >= _SPACE_GAP * height)
+    return text
 
 
 def _grid_table(grid: Grid, boxes: list[TextBox], scale: float) -> OcrTable:
@@ -132,82 +149,172 @@ def _runs(flags: Any, join: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in runs]
 
 
-def line_boxes(ink: Any, min_height: int) -> list[tuple[int, int, int, int]]:
-    """The lines of text in a cell's ink mask (255 where ink): bands of rows with ink,
-    each with the extent of its ink, as ``(x0, top, x1, bottom)``; bands lower than
-    ``min_height`` (specks, the rest of a ruling line) are dropped."""
+def line_pieces(ink: Any, min_height: int, least_ink: int = 0) -> list[list[Piece]]:
+    """The lines of text in an ink mask (255 where ink), top to bottom: bands of rows with
+    ink, each as its pieces, the runs of ink parted by gaps of a space or more, as
+    ``(x0, top, x1, bottom)``. Bands lower than ``min_height`` (specks, the rest of a
+    ruling line) and narrow pieces with fewer than ``least_ink`` pixels of ink (specks)
+    are dropped."""
     rows = (ink > 0).sum(axis=1) >= 2
-    boxes = []
+    lines = []
     for top, bottom in _runs(rows, 2):
-        if bottom - top < min_height:
+        height = bottom - top
+        if height < min_height:
             continue
-        cols = (ink[top:bottom] > 0).sum(axis=0) >= 1
-        spans = [(a, b) for a, b in _runs(cols, bottom - top) if b - a >= 2]
-        if spans:
-            boxes.append((spans[0][0], top, spans[-1][1], bottom))
+        band = ink[top:bottom] > 0
+        cols = band.sum(axis=0)
+        pieces = [
+            (a, top, b, bottom)
+            for a, b in _runs(cols >= 1, int(_SPACE_GAP * height))
+            if b - a >= 0.3 * height or int(cols[a:b].sum()) >= least_ink
+        ]
+        if pieces:
+            lines.append(pieces)
+    return lines
+
+
+def _crop(image: Any, piece: Piece) -> tuple[Any, int]:
+    """The image of a piece of a line for the recogniser, with white around it, and the
+    x in the page of the crop's left edge."""
+    import cv2
+
+    x0, top, x1, bottom = piece
+    pad = max(2, round(_CROP_PAD * (bottom - top)))
+    h, w = image.shape
+    left = max(0, x0 - 2)
+    crop = image[max(0, top - 1) : min(h, bottom + 1), left : min(w, x1 + 2)]
+    padded = cv2.copyMakeBorder(crop, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255)
+    return padded, left - pad
+
+
+def _words_of(line: list[Piece]) -> list[list[Piece]]:
+    """The pieces of one line grouped for the recogniser: pieces closer than a wide gap
+    are read together, for the context."""
+    words: list[list[Piece]] = []
+    for piece in line:
+        height = piece[3] - piece[1]
+        if words and piece[0] - words[-1][-1][2] < _WORD_GAP * height:
+            words[-1].append(piece)
+        else:
+            words.append([piece])
+    return words
+
+
+def _parts(read: LineText, xs: list[float], word: list[Piece]) -> list[tuple[str, list[Piece]]]:
+    """The text read in a word's image cut where its pieces are parted by a gap as wide
+    as those between the columns of a borderless table (``SPLIT_GAP``, as in a PDF's
+    text), each part with its pieces and a space where a gap is one."""
+    text, height = read.text, word[0][3] - word[0][1]
+    if len(xs) != len(text):
+        return [(text, word)]
+    out = []
+    start_char, start_piece = 0, 0
+    for k in range(1, len(word)):
+        left, right = word[k - 1], word[k]
+        if right[0] - left[2] < SPLIT_GAP * height:
+            continue
+        i = sum(1 for x in xs if x < (left[2] + right[0]) / 2)
+        if start_char < i < len(text):
+            part = word[start_piece:k]
+            out.append((_with_spaces(text[start_char:i], xs[start_char:i], part), part))
+            start_char, start_piece = i, k
+    part = word[start_piece:]
+    out.append((_with_spaces(text[start_char:], xs[start_char:], part), part))
+    return out
+
+
+def _with_spaces(text: str, xs: list[float], pieces: list[Piece]) -> str:
+    """The text read over these pieces (each character's x in the page) with a space at
+    each gap between the pieces, put between the characters read either side of it."""
+    if len(xs) != len(text):
+        return text.strip()
+    xs = list(xs)
+    for a, b in reversed(list(pairwise(pieces))):
+        gap = (a[2] + b[0]) / 2
+        i = sum(1 for x in xs if x < gap)
+        if 0 < i < len(text) and _spaced(text[i - 1], text[i]):
+            text = f"{text[:i]} {text[i:]}"
+            xs.insert(i, gap)
+    return text.strip()
+
+
+def _spaced(left: str, right: str) -> bool:
+    """Whether a gap between these two characters is a space: between two Chinese
+    characters or two Latin letters or digits; not beside punctuation, nor between a
+    Chinese character and a Latin one or a digit (word processors widen that gap)."""
+    if _HAN.match(left) and _HAN.match(right):
+        return True
+    return left.isascii() and right.isascii() and left.isalnum() and right.isalnum()
+
+
+def _read_words(image: Any, lines: list[list[Piece]]) -> list[TextBox]:
+    """The text of the lines: each group of pieces (``_words_of``) recognised, all in one
+    batch without detection, then cut into words where a column gap parts them
+    (``_parts``); boxes in the image's pixels. Words read as nothing, and specks
+    (narrower than they are high, read with little confidence), are dropped."""
+    from fengong.parsers.ocr.engine import recognise_lines
+
+    words = [word for line in lines for word in _words_of(line)]
+    crops = [_crop(image, (w[0][0], w[0][1], w[-1][2], w[0][3])) for w in words]
+    read = recognise_lines([crop for crop, _ in crops])
+    boxes = []
+    for word, (crop, left), found in zip(words, crops, read, strict=True):
+        xs = [left + c * crop.shape[1] for c in found.centres]
+        for text, part in _parts(found, xs, word):
+            x0, top, x1, bottom = part[0][0], part[0][1], part[-1][2], part[0][3]
+            if text and not (found.confidence < 0.5 and x1 - x0 < 0.5 * (bottom - top)):
+                boxes.append(TextBox(x0, top, x1, bottom, text, found.confidence))
     return boxes
+
+
+def _lines(ink: Any, dpi: float) -> list[list[Piece]]:
+    """``line_pieces`` at a resolution: a line of text is at least ~3 pt high, and a
+    speck has less ink than a square of ~1.4 pt."""
+    return line_pieces(ink, max(4, round(dpi * 0.04)), round((dpi * 0.02) ** 2))
 
 
 def _cells_text(image: Any, grid: Grid, dpi: float) -> list[TextBox]:
     """Recognise the text of each cell of a grid: its lines found by the rows its ink
-    fills (a line of text never runs across a cell border), all recognised in one batch
-    without detection; boxes in the page's pixels."""
-    from fengong.parsers.ocr.engine import recognise_lines
+    fills (a line of text never runs across a cell border), each line's pieces; boxes in
+    the page's pixels."""
     from fengong.parsers.ocr.grid import binarise
 
-    min_height = max(4, round(dpi * 0.04))  # a line is at least ~3 pt high
-    pad = max(2, round(dpi * 0.02))
     h, w = image.shape
-    found: list[tuple[int, int, int, int]] = []
+    found: list[list[Piece]] = []
     for cell in grid.cells:
         x0, top, x1, bottom = (int(v) for v in cell.bbox)
         x0, top, x1, bottom = max(0, x0 + 4), max(0, top + 4), min(w, x1 - 3), min(h, bottom - 3)
         if x1 - x0 < 8 or bottom - top < 8:
             continue
-        for lx0, ltop, lx1, lbottom in line_boxes(binarise(image[top:bottom, x0:x1]), min_height):
-            found.append(
-                (max(0, x0 + lx0 - pad), max(0, top + ltop - pad), min(w, x0 + lx1 + pad),
-                 min(h, top + lbottom + pad))
-            )  # fmt: skip
-    crops = [image[t:b, a:c] for a, t, c, b in found]
-    read = recognise_lines(crops)
-    return [
-        TextBox(a, t, c, b, text, score)
-        for (a, t, c, b), (text, score) in zip(found, read, strict=True)
-        if text
-    ]
-
-
-def _strips(rows: Any, dpi: float) -> list[tuple[int, int]]:
-    """Blocks of rows with ink (``rows``: a flag per row), as ``(top, bottom)``: runs of
-    lines closer than about a fifth of an inch, cut between lines so that none is taller
-    than ``_STRIP_INCHES`` (the detector's memory grows with the area it sees)."""
-    tallest = round(dpi * _STRIP_INCHES)
-    strips: list[list[int]] = []
-    for top, bottom in _runs(rows, 2):  # lines (or parts of a line with gaps)
-        if bottom - top < dpi * 0.04:
-            continue  # specks
-        if strips and top - strips[-1][1] <= dpi * 0.3 and bottom - strips[-1][0] <= tallest:
-            strips[-1][1] = bottom
-        else:
-            strips.append([top, bottom])
-    return [(a, b) for a, b in strips]
+        ink = binarise(image[top:bottom, x0:x1])
+        for line in _lines(ink, dpi):
+            found.append([(x0 + a, top + t, x0 + c, top + b) for a, t, c, b in line])
+    return _read_words(image, found)
 
 
 def _outside_text(image: Any, dpi: float) -> list[TextBox]:
-    """Recognise the text outside the tables (painted white): detection and recognition
-    over strips of rows that hold ink, not over the whole page."""
+    """Recognise the text outside the tables (painted white): each line of ink read
+    piece by piece without detection; a band of ink too tall to be one line (a seal, a
+    figure, lines run together) goes through the detector."""
     from fengong.parsers.ocr.grid import binarise
 
-    rows = (binarise(image) > 0).sum(axis=1) >= 3
-    boxes: list[TextBox] = []
-    for top, bottom in _strips(rows, dpi):
-        top, bottom = max(0, top - 6), min(image.shape[0], bottom + 6)
-        for box in recognise(image[top:bottom]):
-            boxes.append(
-                TextBox(box.x0, box.top + top, box.x1, box.bottom + top, box.text,
-                        box.confidence)
-            )  # fmt: skip
+    lines = _lines(binarise(image), dpi)
+    heights = sorted(line[0][3] - line[0][1] for line in lines)
+    tallest = dpi * _TALLEST_LINE
+    if len(heights) >= 3:
+        tallest = min(tallest, 2.2 * heights[len(heights) // 2])
+    plain = [line for line in lines if line[0][3] - line[0][1] <= tallest]
+    boxes = _read_words(image, plain)
+    for line in lines:
+        top, bottom = line[0][1], line[0][3]
+        if bottom - top > tallest:
+            top, bottom = max(0, top - 6), min(image.shape[0], bottom + 6)
+            for box in recognise(image[top:bottom]):
+                boxes.append(
+                    TextBox(box.x0, box.top + top, box.x1, box.bottom + top, box.text,
+                            box.confidence)
+                )  # fmt: skip
+    boxes.sort(key=lambda b: (b.top, b.x0))
     return boxes
 
 
@@ -246,7 +353,7 @@ def read_page_image(gray: Any, dpi: float) -> PageLayout:
         layout.words.append(
             OcrWord(
                 box.x0 * scale, box.x1 * scale, box.top * scale, box.bottom * scale, box.text,
-                (box.bottom - box.top) * scale * 0.8, box.confidence,
+                (box.bottom - box.top) * scale, box.confidence,
             )
         )  # fmt: skip
     return layout

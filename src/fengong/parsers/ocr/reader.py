@@ -114,16 +114,22 @@ def _read_one(page: tuple[Any, float]) -> PageLayout:
     return read_page_image(*page)
 
 
-def read_layouts(pages: Iterable[tuple[Any, float]], jobs: int) -> Iterator[PageLayout]:
+def read_layouts(
+    pages: Iterable[tuple[Any, float]], jobs: int, threads: int = 1
+) -> Iterator[PageLayout]:
     """Yield the ``PageLayout`` of each page image (grey array, dpi), in order, reading
-    ``jobs`` pages at once in worker processes; at most two pages per worker wait
-    decoded in memory."""
-    if jobs <= 1:
+    ``jobs`` pages at once in worker processes, each engine on ``threads`` threads; at
+    most two pages per worker wait decoded in memory."""
+    from fengong.parsers.ocr.engine import use_threads
+
+    if jobs <= 1 and threads <= 1:
         yield from map(_read_one, pages)
         return
+    # an engine on several threads runs in a worker even for one page: a process that
+    # forks while onnxruntime's threads run may hang, so this one never starts them
     from concurrent.futures import Future, ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(jobs, initializer=use_threads, initargs=(threads,)) as pool:
         pending: list[Future[PageLayout]] = []
         for page in pages:
             pending.append(pool.submit(_read_one, page))
@@ -141,7 +147,8 @@ def _read_records(
     options: OcrOptions,
 ) -> None:
     jobs = max(1, min(options.jobs, len(records)))
-    for record, layout in zip(records, read_layouts(pages, jobs), strict=True):
+    threads = max(1, options.jobs // jobs)  # a one-page scan may use every core granted
+    for record, layout in zip(records, read_layouts(pages, jobs, threads), strict=True):
         layout_to_record(layout, record, state, limits)
         state.ocr_pages += 1
         state.notes.append(ocr_note(layout, record.number))

@@ -39,7 +39,7 @@ from typing import Any
 from fengong.document import Cell, Provenance, Row, Table
 from fengong.textnorm import ITEM_NUMBER, NUMBER_DOT, ends_sentence
 
-_SPLIT_GAP = 0.75  # in character sizes: a wider gap separates two segments of a line
+SPLIT_GAP = 0.75  # in character sizes: a wider gap separates two segments of a line
 _GUTTER_MIN = 0.6  # in character sizes: narrowest gutter between two columns
 _WIDE = 0.6  # share of the text width a one-segment line must span to be prose
 _MIN_SPLIT_LINES = 3
@@ -154,7 +154,7 @@ def segments(words: list[dict[str, Any]]) -> list[Segment]:
         current: Segment | None = None
         for seg in sorted(line, key=lambda s: s.x0):
             size = max(seg.size, 1.0)
-            if current is not None and seg.x0 - current.x1 < _SPLIT_GAP * size:
+            if current is not None and seg.x0 - current.x1 < SPLIT_GAP * size:
                 current.text = _glue(current.text, seg.text, seg.x0 - current.x1, size)
                 current.x1 = max(current.x1, seg.x1)
                 current.top = min(current.top, seg.top)
