@@ -613,6 +613,38 @@ def test_a_pipe_table_page_that_starts_inside_the_table_with_units_one_per_line(
     assert rows[3][-1] == "丹阳市政府\n句容市政府\n丹徒区政府\n市建设局"
 
 
+def test_header_labels_broken_over_two_lines_are_joined_when_the_rows_say_so() -> None:
+    # 130: one cell per paragraph; '牵头责任' / '单位' and '落实情况' / '(全年)' are two labels
+    # each broken over two paragraphs: six columns printed as eight header paragraphs
+    text = (
+        "序号\n\n督查内容\n\n牵头责任\n\n单位\n\n协同责任单位\n\n落实情况\n\n(全年)\n\n完成状态\n\n"
+        "1\n\n地区生产总值增长8.5%以上。\n\n市发改委\n\n市政府各部门、各直属机构。\n\n"
+        "全年地区生产总值增长11%,居全省第2位\n\n已完成\n\n"
+        "2\n\n规上工业增加值增长9.5%以上。\n\n市经信局\n\n市发改委、市税务局、六安供电公司等。\n\n"
+        "全年规上工业增加值同比增长15.5%。\n\n已完成\n\n"
+        "3\n\n全员劳动生产率46000元/人以上\n\n市发改委\n\n市政府各部门、各直属机构。\n\n"
+        "预计达到78000元/人。\n\n已完成\n\n"
+    )
+    assert _rows(text)[0] == [
+        "序号", "督查内容", "牵头责任单位", "协同责任单位", "落实情况(全年)", "完成状态",
+    ]  # fmt: skip
+    tasks = _tasks(text)
+    assert tasks[1]["lead"] == ["市经信局"]
+    assert tasks[1]["support"] == ["市发改委", "市税务局", "六安供电公司"]
+
+
+def test_a_header_wider_than_its_rows_is_not_joined_into_another_width() -> None:
+    # 125: '项目' / '类别', '牵头' / '部门', '完成' / '时间' are broken labels, but the rows
+    # leave the empty 项目类别 column out: joined, the header would still not fit them
+    text = (
+        "序号\n\n项目\n\n类别\n\n具 体 内 容\n\n牵头\n\n部门\n\n相关责任部门\n\n完成\n\n时间\n\n"
+        "108\n\n继续全面推进素质教育\n\n教育局\n\n13个街道、镇\n\n2010年\n\n"
+        "109\n\n深化推进二期课程教材改革\n\n教育局\n\n相关部门\n\n2010年\n\n"
+        "110\n\n加强0- 3岁婴幼儿教育\n\n教育局\n\n人口计生委等相关部门,13个街道、镇\n\n2010年\n\n"
+    )
+    assert _rows(text)[0][1:3] == ["项目", "类别"]
+
+
 def test_a_grouping_column_shows_once_its_short_rows_are_aligned() -> None:
     # 50: one cell per line; 指标 printed on a group's first row only; the first row's units
     # printed one per line after the unit column's first; 责任股室 / (单位) one header label

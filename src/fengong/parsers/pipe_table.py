@@ -292,6 +292,28 @@ def _join_label_notes(labels: list[PipeCell]) -> list[PipeCell]:
     return out
 
 
+# the noun a header label ends in, printed on a line of its own when the copy broke the
+# label (``牵头责任`` / ``单位``, ``完成`` / ``时间``)
+_LABEL_TAIL = re.compile(r"(?:单位|部门|时间|时限|科室|处室|股室|类别|领导)")
+
+
+def _join_label_parts(labels: list[PipeCell], width: int) -> list[PipeCell]:
+    """A header with more labels than its rows have cells, where a label is only the noun
+    a label ends in (``单位``, ``时间``) after one that lacks it: the copy broke those labels
+    over two lines (130: ``牵头责任`` / ``单位``), and each pair is one label. The pairs are
+    joined only when that makes the header exactly as wide as the rows (``width``): a
+    header still wider has columns the rows leave out (125), which joining cannot place."""
+    out = list(labels)
+    i = 1
+    while len(out) > width and i < len(out):
+        tail, head = out[i].text, out[i - 1].text
+        if _LABEL_TAIL.fullmatch(tail) and not _LABEL_TAIL.search(head[-2:]):
+            out[i - 1 : i + 1] = [PipeCell(head + tail, out[i - 1].line, True)]
+        else:
+            i += 1
+    return out if len(out) == width else labels
+
+
 def line_cell_table_at(lines: list[str], start: int) -> tuple[Table, int] | None:
     """A table printed one cell per line with no separator (a web page's table copied as
     text): a header of short labels holding 序号 at ``start`` or a label or two after it
@@ -314,7 +336,8 @@ def line_cell_table_at(lines: list[str], start: int) -> tuple[Table, int] | None
         return None
     if number_at and positions[0] != number_at:
         return None  # the first row does not print the grouping cells the header names
-    header = _join_label_notes(cells[:header_end])
+    row_width = Counter(b - a for a, b in pairwise(positions)).most_common(1)[0][0]
+    header = _join_label_parts(_join_label_notes(cells[:header_end]), row_width)
     width = len(header)
     last_end = min(len(body), positions[-1] + 2 * width)
     rows = [header]
