@@ -196,6 +196,20 @@ def test_items_run_together_on_one_line_and_bare_unit_brackets() -> None:
     assert tasks[0]["section"] == ["一、主要工作目标"]
 
 
+def test_an_inline_labels_units_end_with_its_sentence() -> None:
+    # 122, 131: ``项目,牵头部门:X。`` then a remark on the progress naming lagging counties
+    text = (
+        "二、各项民生工程进展情况\n"
+        "1、农村道路畅通工程,牵头部门:市交通局。建设进度相对较慢的县区为舒城县。\n"
+        "2、技能培训提升,牵头单位:市退役军人局。其中,退役军人技能培训提升进度较慢的为叶集区。\n"
+        "3、城乡困难群体法律援助,牵头部门:市司法局;配合部门:市财政局。\n"
+    )
+    tasks = _tasks(text)
+    assert [(t["lead"], t["support"]) for t in tasks] == [
+        (["市交通局"], []), (["市退役军人局"], []), (["市司法局"], ["市财政局"]),
+    ]  # fmt: skip
+
+
 # --- traditional script and pinyin (20, 02) --------------------------------------------
 
 

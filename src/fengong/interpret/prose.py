@@ -159,12 +159,28 @@ def _find_markers(text: str) -> list[Marker]:
         return [labelled]
     inline = _INLINE_LABEL.search(text)
     if inline is not None and _is_marker_label(inline.group("label")):
-        raw = text[inline.start("label") :]
-        return [Marker(inline.start("label"), len(text), raw)]
+        end = _label_value_end(text, inline.end())
+        raw = text[inline.start("label") : end]
+        return [Marker(inline.start("label"), end, raw)]
     named = _closing_unit_clauses(text)
     if named is None:
         named = _closing_unit_clauses(text.split("。", 1)[0], opening=True)
     return [named] if named is not None else []
+
+
+# what, after a label's value, still names units and their role: another label, a role word
+_MORE_UNITS = re.compile(r"牵头|负责|配合|参与|参加|协助|协办|主办|承办|协同|会同|[:：]")
+
+
+def _label_value_end(text: str, start: int) -> int:
+    """Where the value of an inline label starting at ``start`` ends: at the end of its
+    sentence when what follows names no units with a role (122: ``…工程,牵头部门:市交通局。
+    建设进度相对较慢的县区为舒城县。``, a remark on the progress, not a unit), else at the
+    end of the text."""
+    stop = text.find("。", start)
+    if stop < 0 or _MORE_UNITS.search(text, stop):
+        return len(text)
+    return stop + 1
 
 
 # ``由X负责…`` anywhere in an item: 由 names who does what follows
