@@ -14,6 +14,11 @@ CASES = [
     ("区财政局，各镇政府", "responsible", [], ["区财政局", "各镇政府"], []),
     ("责任单位：党政办牵头，各部门单位负责落实", "responsible", ["党政办"], ["各部门单位"], []),
     ("市政府办、市审计局分别负责", "lead", ["市政府办", "市审计局"], [], []),
+    # SPEC: 主办 → lead, 承办 → responsible, 协办 → support, as verbs; 124's cell puts one
+    # after each unit of a 、-list; in a name (局主办科室) they are no role
+    ("局防控办主办、各工作组协办", "responsible", ["局防控办"], [], ["各工作组"]),
+    ("由市文广新局承办，市财政局协办", "responsible", [], ["市文广新局"], ["市财政局"]),
+    ("局主办科室", "responsible", [], ["局主办科室"], []),
     (
         "区农业农村局牵头会同区科工商信局等相关单位，各镇（街）",
         "responsible",
