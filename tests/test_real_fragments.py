@@ -659,6 +659,24 @@ def test_a_header_wider_than_its_rows_is_not_joined_into_another_width() -> None
     assert _rows(text)[0][1:3] == ["项目", "类别"]
 
 
+def test_a_progress_column_between_the_task_and_its_units_is_not_the_task() -> None:
+    # 120: 项目内容 numbered 1.–4. within each project, then 进展情况, then the lead unit
+    text = (
+        "序号 | 项 目 名 称 | 项 目 内 容 | 进展情况 | 牵头单位 |\n"
+        "1 | 城市空间开发利用项目 | 1.完成10处以上城市退红线区域的移交和改造; | 确定今年移交和改造的退红线区域 | 建设局 |\n"
+        "2 | 2.完成平湖市公路桥梁桥下空间利用规划方案,先行实施5个以上桥下空间开发改造。 | 完成规划方案初稿编撰 | 交通运输局 |\n"
+        "3 | “一老一小”暖心关爱项目 | 1.新增社区老年食堂3家; | 社区食堂施工推进中 | 民政局 |\n"
+        "4 | 2.新增认知障碍照护专区2个、认知障碍专区照护床位50张; | 新增认知障碍照护专区已完成建设方案设计 | 民政局 医保局 |\n"
+    )
+    tasks = _tasks(text)
+    starts = ["完成10处", "完成平湖市", "新增社区", "新增认知"]
+    assert [t["text"].startswith(w) for t, w in zip(tasks, starts, strict=True)] == [True] * 4
+    assert tasks[1]["section"] == ["城市空间开发利用项目"] and tasks[3]["lead"] == [
+        "民政局",
+        "医保局",
+    ]
+
+
 def test_a_grouping_column_shows_once_its_short_rows_are_aligned() -> None:
     # 50: one cell per line; 指标 printed on a group's first row only; the first row's units
     # printed one per line after the unit column's first; 责任股室 / (单位) one header label

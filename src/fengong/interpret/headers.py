@@ -135,7 +135,9 @@ def header_to_roles(
         )
         if "content" in fallback:
             kinds, task = fallback, fallback.index("content")
-    finer = _finer_text_column(kinds, columns, task, units, body if printed is None else printed)
+    finer = _finer_text_column(
+        kinds, columns, task, units, body if printed is None else printed, labels
+    )
     if finer is not None:
         kinds[finer] = "content"
         task = finer
@@ -197,12 +199,13 @@ def _finer_text_column(
     task: int | None,
     units: list[int],
     body: Sequence[Sequence[str]],
+    labels: Sequence[str] = (),
 ) -> int | None:
     """A column of sentences under a header outside the synonyms (``细化分工``) or of
     measures (``工作措施``), between the task column and the units, when the task column
     groups its rows (merged over several of them): that column is the finer one, the task
     (SPEC: of two sentence columns, the one merged over several rows of the other is a
-    section level)."""
+    section level). A column reporting on the task (``进展情况``, ``备注``) never is (120)."""
     if task is None:
         return None
     # a measures column is the task's own detail unless the task cell really spans rows
@@ -221,7 +224,8 @@ def _finer_text_column(
             and bool(filled)
             and sum(map(len, filled)) / len(filled) >= 6
         )
-        finer_kind = kinds[i] in finer_kinds
+        report = i < len(labels) and RUNNING_TEXT_LABEL.search(normalise_label(labels[i]))
+        finer_kind = kinds[i] in finer_kinds and not report
         finer = not groups_rows(columns[i]) or _numbered_below(columns[task], columns[i])
         if finer_kind and sentences and finer:
             return i
