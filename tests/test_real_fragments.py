@@ -647,16 +647,22 @@ def test_header_labels_broken_over_two_lines_are_joined_when_the_rows_say_so() -
     assert tasks[1]["support"] == ["市发改委", "市税务局", "六安供电公司"]
 
 
-def test_a_header_wider_than_its_rows_is_not_joined_into_another_width() -> None:
-    # 125: '项目' / '类别', '牵头' / '部门', '完成' / '时间' are broken labels, but the rows
-    # leave the empty 项目类别 column out: joined, the header would still not fit them
+def test_a_column_no_row_prints_is_left_out_where_the_cells_say() -> None:
+    # 125: '牵头' / '部门' and '完成' / '时间' are labels broken over two paragraphs, and
+    # every row leaves out the empty 项目类别 column ('项目' / '类别'): its cells fit the
+    # header without it
     text = (
         "序号\n\n项目\n\n类别\n\n具 体 内 容\n\n牵头\n\n部门\n\n相关责任部门\n\n完成\n\n时间\n\n"
         "108\n\n继续全面推进素质教育\n\n教育局\n\n13个街道、镇\n\n2010年\n\n"
         "109\n\n深化推进二期课程教材改革\n\n教育局\n\n相关部门\n\n2010年\n\n"
         "110\n\n加强0- 3岁婴幼儿教育\n\n教育局\n\n人口计生委等相关部门,13个街道、镇\n\n2010年\n\n"
     )
-    assert _rows(text)[0][1:3] == ["项目", "类别"]
+    assert "牵头部门" in _rows(text)[0] and "完成时间" in _rows(text)[0]
+    tasks = _tasks(text)
+    assert [t["text"] for t in tasks][:2] == ["继续全面推进素质教育", "深化推进二期课程教材改革"]
+    assert tasks[2]["lead"] == ["教育局"]
+    assert tasks[2]["responsible"] == ["人口计生委", "13个街道、镇"]
+    assert tasks[0]["deadline"]["raw"] == "2010年"
 
 
 def test_a_progress_column_between_the_task_and_its_units_is_not_the_task() -> None:

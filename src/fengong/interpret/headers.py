@@ -367,6 +367,16 @@ def merged_over_rows(cells: list[str]) -> bool:
 _WIDEST_ALIGNED = 40  # columns: every placement of a wider table's labels costs too much
 
 
+def _fit(labels: Sequence[str], body: Sequence[Sequence[str]]) -> int:
+    """How many cells of ``body`` read as their column's label says."""
+    return sum(
+        cell_fits(label_kind(lbl), row[i])
+        for i, lbl in enumerate(labels)
+        for row in body
+        if i < len(row) and lbl
+    )
+
+
 def align_header(labels: Sequence[str], width: int, body: Sequence[Sequence[str]]) -> list[str]:
     """Return ``labels`` widened to ``width`` columns with empty labels where the rows'
     cells say an unlabelled column stands (``序号`` left out of the header, say)."""
@@ -378,12 +388,24 @@ def align_header(labels: Sequence[str], width: int, body: Sequence[Sequence[str]
         candidate, it = [], iter(labels)
         for i in range(width):
             candidate.append("" if i in positions else next(it))
-        score = sum(
-            cell_fits(label_kind(lbl), row[i])
-            for i, lbl in enumerate(candidate)
-            for row in body
-            if i < len(row) and lbl
-        )
+        score = _fit(candidate, body)
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def narrow_header(labels: Sequence[str], width: int, body: Sequence[Sequence[str]]) -> list[str]:
+    """Return ``labels`` without the one or two whose columns no row prints (a copy that
+    drops empty cells leaves out a column empty in every row: 125's 项目类别), chosen by
+    where the rows' cells fit; the labels as they are when the rows' cells fit them as
+    well without dropping any but the last."""
+    extra = len(labels) - width
+    if extra <= 0 or extra > 2 or len(labels) > _WIDEST_ALIGNED:
+        return list(labels)
+    best, best_score = list(labels), _fit(labels[:width], body)
+    for positions in combinations(range(len(labels)), extra):
+        candidate = [lbl for i, lbl in enumerate(labels) if i not in positions]
+        score = _fit(candidate, body)
         if score > best_score:
             best, best_score = candidate, score
     return best

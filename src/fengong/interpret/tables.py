@@ -34,6 +34,7 @@ from fengong.interpret.headers import (
     header_to_roles,
     is_header_row,
     label_kind,
+    narrow_header,
     normalise_label,
     short_cells,
 )
@@ -168,6 +169,18 @@ def _mode_width(rows: list[RowView]) -> int:
     return widths.most_common(1)[0][0] if widths else 0
 
 
+def _uniform_width(rows: list[RowView], labels: int) -> int:
+    """The number of cells every row prints when they all print as many (up to the last
+    filled one; rows wider than the header's ``labels`` left out: a wider row ran on into
+    the next, a repeated header, a cut), or 0: rows of several widths (short rows of a copy
+    that lost merges), or fewer than three."""
+    widths = {len(r.cells) - next((k for k, c in enumerate(reversed(r.cells)) if c.strip()), 0)
+              for r in rows}  # fmt: skip
+    fitting = [r for r in rows if len(r.cells) <= labels]
+    narrow = {w for w in widths if w <= labels}
+    return narrow.pop() if len(narrow) == 1 and len(fitting) >= 3 else 0
+
+
 def logical_tables(blocks: list[Block], notes: list[Note] | None = None) -> list[LogicalTable]:
     """Return the task tables of a document, pieces joined, repeated headers dropped.
 
@@ -209,6 +222,9 @@ def logical_tables(blocks: list[Block], notes: list[Note] | None = None) -> list
             for row in body:
                 row.cells = _fold_unit_lines(row.cells, labels)
             body = _join_unit_lines(body, len(labels), notes)
+            printed = _uniform_width(body, len(labels))
+            if printed and len(labels) > printed:  # no row prints every labelled column
+                labels = narrow_header(labels, printed, [r.cells for r in body[:30]])
             width = max(len(labels), _mode_width(body))
             named = [label for label in labels if label.strip()]
             if _unlabelled_numbers(named, body) and width <= len(named) + 1:

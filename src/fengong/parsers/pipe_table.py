@@ -292,26 +292,27 @@ def _join_label_notes(labels: list[PipeCell]) -> list[PipeCell]:
     return out
 
 
-# the noun a header label ends in, printed on a line of its own when the copy broke the
-# label (``牵头责任`` / ``单位``, ``完成`` / ``时间``)
-_LABEL_TAIL = re.compile(r"(?:单位|部门|时间|时限|科室|处室|股室|类别|领导)")
+# a label broken over two lines (``牵头责任`` / ``单位``, ``完成`` / ``时间``): the role or time
+# word that wants its noun, and the noun on a line of its own
+_LABEL_HEAD = re.compile(r"(?:牵头|责任|主办|承办|协办|配合|协同|参与|参加|协助|负责|完成|落实)$")
+_LABEL_TAIL = re.compile(r"单位|部门|时间|时限|科室|处室|股室|领导")
 
 
 def _join_label_parts(labels: list[PipeCell], width: int) -> list[PipeCell]:
     """A header with more labels than its rows have cells, where a label is only the noun
-    a label ends in (``单位``, ``时间``) after one that lacks it: the copy broke those labels
-    over two lines (130: ``牵头责任`` / ``单位``), and each pair is one label. The pairs are
-    joined only when that makes the header exactly as wide as the rows (``width``): a
-    header still wider has columns the rows leave out (125), which joining cannot place."""
+    a label ends in (``单位``, ``时间``) after one ending in the word that wants it: the
+    copy broke those labels over two lines (130: ``牵头责任`` / ``单位``; 125: ``牵头`` /
+    ``部门``, ``完成`` / ``时间``), and each pair is one label (42's ``考核内容`` / ``单位`` are
+    two). Joined left to right while the header is wider than ``width``."""
     out = list(labels)
     i = 1
     while len(out) > width and i < len(out):
         tail, head = out[i].text, out[i - 1].text
-        if _LABEL_TAIL.fullmatch(tail) and not _LABEL_TAIL.search(head[-2:]):
+        if _LABEL_TAIL.fullmatch(tail) and _LABEL_HEAD.search(head):
             out[i - 1 : i + 1] = [PipeCell(head + tail, out[i - 1].line, True)]
         else:
             i += 1
-    return out if len(out) == width else labels
+    return out
 
 
 def line_cell_table_at(lines: list[str], start: int) -> tuple[Table, int] | None:
