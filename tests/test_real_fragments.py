@@ -210,6 +210,18 @@ def test_an_inline_labels_units_end_with_its_sentence() -> None:
     ]  # fmt: skip
 
 
+def test_unit_paragraphs_run_together_with_a_comma_after_the_unit() -> None:
+    # 123: a copy that lost its line breaks, single spaces between the paragraphs
+    text = (
+        "(六)明确部门职责。 教育部门,负责试点嘎查村义务教育、职业教育和成人教育。 "
+        "水利部门,负责指导防洪、排涝、抗旱工作,组织试点嘎查村饮水安全工程和农田水利建设。 "
+        "科技部门,负责科技培训和科技服务工作。\n"
+    )
+    tasks = _tasks(text)
+    assert [t["responsible"] for t in tasks] == [["教育部门"], ["水利部门"], ["科技部门"]]
+    assert tasks[1]["text"].startswith("负责指导防洪")
+
+
 # --- traditional script and pinyin (20, 02) --------------------------------------------
 
 

@@ -57,7 +57,7 @@ _CLAUSE_END = re.compile(r"[，,；;。]")
 
 
 # ``卫生部：负责…`` / ``（二十一）市公安局。负责…``: a unit's name opening its paragraph
-_UNIT_LABEL = re.compile(r"^[ \u3000]*(?P<unit>[\u4e00-\u9fff（）()、]{2,24}?)[ \u3000]*[:：。]")
+_UNIT_LABEL = re.compile(r"^[ \u3000]*(?P<unit>[\u4e00-\u9fff（）()、]{2,24}?)[ \u3000]*[:：。,，]")
 # field names of a document's header block that end like a unit (发文机关：…)
 _FIELD_LABEL = re.compile(
     r"(?:发文|主送|抄送|印发|发布|制发|成文|来文|联系|报送)(?:机关|单位|部门)$"
@@ -330,9 +330,9 @@ def unit_label(text: str) -> tuple[str, int] | None:
         return None
     name = m.group("unit")
     duty = shadow[m.end() :].lstrip().startswith(("负责", "牵头"))
-    if (shadow[m.end() - 1] == "。" or "、" in name) and not duty:
-        return None  # a name closing a sentence, or a list (各县、市、区人民政府：, the
-        # addressees), is a label only before its duty
+    if (shadow[m.end() - 1] in "。,，" or "、" in name) and not duty:
+        return None  # a name closing a sentence or a clause (123: ``交通部门,负责…``), or
+        # a list (各县、市、区人民政府：, the addressees), is a label only before its duty
     if _is_role_label(name) or _FIELD_LABEL.search(name) or not is_unit(name):
         return None
     start = m.start("unit")
@@ -619,18 +619,22 @@ def _unit_task(node: _Node, section: list[str], text: str, unit: str) -> ProseDr
     return ProseDraft(number, section, text, unit + role, node.where)
 
 
-# An item number after white space, or after a sentence's end when it is not ``1`` (an
-# inline list ``…：1、…；2、…`` stays in its paragraph).
+# An item number (``2、``, ``（七）``) after white space, or after a sentence's end when it is
+# not ``1`` (an inline list ``…：1、…；2、…`` stays in its paragraph).
 _RUN_ON = re.compile(
-    r"(?:(?<=\S)[ \u3000]+(?=_N)|(?<=[。）)])(?![1一]_D)(?=_N))".replace(
+    r"(?:(?<=\S)[ \u3000]+(?=_N|_B)|(?<=[。）)])(?![1一]_D)(?=_N))".replace(
         "_N", r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})_D(?!\d)"
-    ).replace("_D", NUMBER_DOT)
+    )
+    .replace("_B", r"[（(][一二三四五六七八九十]{1,3}[）)]")
+    .replace("_D", NUMBER_DOT)
 )
 
 
 # A unit label after a sentence's end and white space: where a copy that lost its line
 # breaks put the next ``卫生部：负责…`` paragraph.
-_RUN_ON_LABEL = re.compile(r"(?<=[。；;])[ \u3000]+(?=[\u4e00-\u9fff（）()]{2,24}[ \u3000]*[:：])")
+_RUN_ON_LABEL = re.compile(
+    r"(?<=[。；;])[ \u3000]+(?=[\u4e00-\u9fff（）()]{2,24}[ \u3000]*(?:[:：]|[,，](?:负责|牵头)))"
+)
 # ``…县环保局。负责…`` run on after a sentence's end with no space (93): a unit named as
 # the label of the paragraph that says what it does
 _RUN_ON_UNIT = re.compile(r"(?<=[。；;：:])(?=[\u4e00-\u9fff、（）()]{2,24}。负责)")
