@@ -695,6 +695,26 @@ def test_a_progress_column_between_the_task_and_its_units_is_not_the_task() -> N
     ]
 
 
+def test_a_unit_name_broken_over_two_lines_of_a_cell_is_one_name() -> None:
+    # 129: one cell per line; '市生态' / '环境局' is one unit cell the copy broke in two, while
+    # a task cell ending in a unit's suffix is no such fragment
+    text = (
+        "序号\n重点工作\n牵头责任单位\n上半年落实情况\n"
+        "1\n新开工亿元以上项目170个以上、竣工120个以上。\n市发改委\n截至6月底,已开工项目145个。\n"
+        "2\n力争实施技改项目400个。\n市工信局\n1-6月,共开展335个技改项目。\n"
+        "3\n生活污水治理率达30%,黑臭水体治理率达75%。\n市生态\n环境局\n截至6月底,已完成50个(55%)。\n"
+        "4\n新增技能人才2万人。\n市人社局\n截至6月30日,全市新增技能人才14826人。\n"
+    )
+    plan = parse_bytes(text.encode("utf-8"), "plan.txt")
+    assert [t.lead for t in plan.tasks] == [
+        ["市发改委"],
+        ["市工信局"],
+        ["市生态环境局"],
+        ["市人社局"],
+    ]
+    assert [w.code for w in plan.warnings].count("cell-rejoined") == 1
+
+
 def test_a_grouping_column_shows_once_its_short_rows_are_aligned() -> None:
     # 50: one cell per line; 指标 printed on a group's first row only; the first row's units
     # printed one per line after the unit column's first; 责任股室 / (单位) one header label

@@ -41,7 +41,7 @@ from fengong.interpret.headers import (
 from fengong.interpret.items import last_item_number
 from fengong.interpret.notes import Note
 from fengong.interpret.numbering import OutlineStack, number_value, split_numbering
-from fengong.interpret.units import looks_like_units
+from fengong.interpret.units import is_unit, looks_like_units
 from fengong.schema import UNIT_ROLES
 from fengong.textnorm import ends_sentence, is_page_number, join_lines
 
@@ -220,6 +220,7 @@ def logical_tables(blocks: list[Block], notes: list[Note] | None = None) -> list
                 labels = _merge_header_rows(labels, rows[h + 1].cells)
                 body = rows[h + 2 :]
             for row in body:
+                row.cells = _join_broken_name(row, labels, notes)
                 row.cells = _fold_unit_lines(row.cells, labels)
             body = _join_unit_lines(body, len(labels), notes)
             printed = _uniform_width(body, len(labels))
@@ -379,6 +380,29 @@ def _add_rows(table: LogicalTable, rows: list[RowView]) -> None:
         spans = (row.spans + [1] * table.width)[: table.width] if row.spans else []
         table.rows.append(RowView(cells, row.where, row.after_break or gap, spans=spans))
         gap = False
+
+
+def _join_broken_name(row: RowView, labels: list[str], notes: list[Note] | None) -> list[str]:
+    """A row one cell wider than the header whose unit cell the copy broke in two (129, one
+    cell per line: ``市生态`` / ``环境局``): where a unit column's cell is a few characters
+    naming no unit and names one with the next cell, the two are one cell (a
+    ``cell-rejoined`` note)."""
+    cells = row.cells
+    if len(cells) != len(labels) + 1:
+        return cells
+    for i, label in enumerate(labels):
+        head, tail = cells[i].strip(), cells[i + 1].strip()
+        if label_kind(label) not in UNIT_ROLES or not head or not tail or "\n" in head + tail:
+            continue
+        fragment = len(head) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", head) is not None
+        if fragment and len(head + tail) <= 12 and not is_unit(head) and is_unit(head + tail):
+            if notes is not None:
+                notes.append(
+                    Note("cell-rejoined", f"{head} / {tail} read as one name, {head + tail}",
+                         row.where)
+                )  # fmt: skip
+            return [*cells[:i], head + tail, *cells[i + 2 :]]
+    return cells
 
 
 def _fold_unit_lines(cells: list[str], labels: list[str]) -> list[str]:
