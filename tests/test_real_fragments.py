@@ -1513,3 +1513,22 @@ def test_a_lone_division_cell_stands_under_the_header_naming_divisions() -> None
         (["市财政局"], ["各区政府", "规计处"]),
         (["市财政局"], ["各区政府", "资产处"]),
     ]
+
+
+def test_a_notice_issuing_a_bare_named_plan_and_a_site_tag_give_the_plans_title() -> None:
+    # 125: 关于印发X的通知 with X not printed below; 130: a site's column tag before the title
+    from fengong.document import Document, Paragraph, Provenance
+    from fengong.interpret.metadata import read_metadata
+
+    def title(*lines: str) -> str | None:
+        doc = Document([Paragraph(t, Provenance(line=n + 1)) for n, t in enumerate(lines)], "text")
+        return read_metadata(doc).title
+
+    assert (
+        title("上海市徐汇区人民政府办公室关于印发徐汇区“十一五”规划工作分解的通知", "序号")
+        == "徐汇区“十一五”规划工作分解"
+    )
+    assert (
+        title("【重点工作落实】2021年度市政府重点工作落实情况的通报", "序号")
+        == "2021年度市政府重点工作落实情况的通报"
+    )

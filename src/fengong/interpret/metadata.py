@@ -161,6 +161,20 @@ def _first_short_lines(doc: Document) -> list[Paragraph]:
     return lines
 
 
+# a site's column tag printed before a title (``【进展情况】2023年…``, ``【重点工作落实】…``)
+_SITE_TAG = re.compile(r"^[【\[][\u4e00-\u9fff]{2,10}[】\]]\s*")
+
+
+def _bare_plan(notice: re.Match[str], title: str) -> str | None:
+    """The plan a notice issues by a bare name (``关于印发徐汇区“十一五”规划工作分解的通知``),
+    as printed in the title, when it reads as a plan's name: not the notice's own words."""
+    bare = notice.group("bare")
+    if not bare or len(bare) < 6:
+        return None
+    start = len(simplify(title)) - len(bare) - len("的通知")
+    return title[start : start + len(bare)]
+
+
 def _plan_in_brackets(title: str) -> str | None:
     """The name in 《》 of a 印发 notice's title, as printed (traditional script kept)."""
     m = re.search(r"(?:印发|印發|转发|轉發)《(.+)》的通知", title)
@@ -214,7 +228,9 @@ def read_metadata(doc: Document) -> Metadata:
             ),
             None,
         )
-        title = printed or _plan_in_brackets(title) or title
+        title = printed or _plan_in_brackets(title) or _bare_plan(notice, title) or title
+    if title:
+        title = _SITE_TAG.sub("", title) or title
     meta.title = title
     signed_by, signed_year = _signature(doc)
     meta.issuer = signed_by
