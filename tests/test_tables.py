@@ -283,3 +283,46 @@ def test_text_that_can_only_continue_other_text() -> None:
     assert _opens_mid_sentence("，并长期坚持")
     assert not _opens_mid_sentence("结合我委网上办事大厅服务事项清单")
     assert not _opens_mid_sentence("推动政务服务“一网通办”")
+
+
+def _page_table(page: int, rows: list[list[str]]):  # type: ignore[no-untyped-def]
+    from fengong.document import Cell, Provenance, Row, Table
+
+    return Table(
+        [
+            Row(
+                [Cell(c) for c in cells],
+                Provenance(page=page, row=r),
+                after_break=r == 0 and page > 1,
+            )
+            for r, cells in enumerate(rows)
+        ],
+        Provenance(page=page),
+    )
+
+
+def test_a_repeated_header_that_took_the_cut_rows_first_lines_gives_them_back() -> None:
+    # seed004 drawn without lines (samples/pdf/unruled/): a narrow task column, so the first
+    # lines of the row the page break cut read as going on from the repeated header's
+    # 具体任务; and the rest of that row's text comes as a row of its own
+    from fengong.document import Document
+    from fengong.interpret.plan import document_to_plan
+    from fengong.schema import Source
+
+    header = ["工作事项", "具体任务", "牵头及责任单位", "完成时间节点"]
+    page1 = _page_table(1, [
+        header,
+        ["一、着力加强公开解读回应工作", "7.分批制定政府数据年度开放清单,优", "办公室牵头,各处室配合", "全年"],
+    ])  # fmt: skip
+    page2 = _page_table(2, [
+        ["工作事项", "具体任务\n先开放群众关注\n度高的重点领域", "牵头及责任单位", "完成时间节点"],
+        ["", "数据集、数据接\n口和数据应用。", "", ""],
+        ["", "8.要把重点领域信息公开纳入主动公开基本目录。", "办公室牵头,各处室配合", "全年"],
+    ])  # fmt: skip
+    doc = Document([page1, page2], "pdf")
+    plan = document_to_plan(doc, Source(format="pdf", sha256="0" * 64))
+    assert [t.text for t in plan.tasks] == [
+        "分批制定政府数据年度开放清单,优先开放群众关注度高的重点领域数据集、数据接口和数据应用。",
+        "要把重点领域信息公开纳入主动公开基本目录。",
+    ]
+    assert all(t.section == ["一、着力加强公开解读回应工作"] for t in plan.tasks)

@@ -164,6 +164,28 @@ def _is_repeated_header(row: RowView, labels: list[str]) -> bool:
     return is_header_row(row.cells) and kinds == _header_kinds(labels)
 
 
+def _header_with_carried_lines(row: RowView, labels: list[str]) -> list[str] | None:
+    """The lines a repeated header took from the row a page break cut, cell by cell, when
+    ``row`` is the table's header printed again with a cell going on past its label (a
+    borderless table's narrow column: ``具体任务`` then ``先开放群众关注`` / ``度``, the rest of
+    the cut row's text); None when it is not such a row. At least two labels match as
+    they are, and every other cell starts with its label."""
+    if len(row.cells) != len(labels):
+        return None
+    carried: list[str] = []
+    exact = 0
+    for cell, label in zip(row.cells, labels, strict=True):
+        lines = [line.strip() for line in cell.split("\n")]
+        taken, k = "", 0
+        while k < len(lines) and len(taken) < len(label) and label.startswith(taken + lines[k]):
+            taken, k = taken + lines[k], k + 1
+        if taken != label:
+            return None
+        exact += k == len(lines)
+        carried.append("\n".join(lines[k:]))
+    return carried if exact >= 2 and any(carried) else None
+
+
 def _mode_width(rows: list[RowView]) -> int:
     widths = Counter(len(r.cells) for r in rows if sum(bool(c) for c in r.cells) > 1)
     return widths.most_common(1)[0][0] if widths else 0
@@ -209,6 +231,13 @@ def logical_tables(blocks: list[Block], notes: list[Note] | None = None) -> list
                 or _repeats_a_header_row(rows[h], current)
             )
         )
+        if current is not None and h is not None and not repeated:
+            carried = _header_with_carried_lines(rows[h], current.labels)
+            if carried is not None:  # the header again, the cut row's first lines under it
+                current.notes.append(
+                    Note("repeated-header", "header row repeated here dropped", rows[h].where)
+                )
+                rows[h].cells, repeated = carried, True
         if h is not None and not repeated:
             labels = [join_lines(c) for c in rows[h].cells]
             body = rows[h + 1 :]
@@ -781,11 +810,13 @@ def _numbers_its_tasks(table: LogicalTable) -> bool:
 
 
 def _is_continuation(
-    prev: RowView, row: RowView, table: LogicalTable, numbered_table: bool
+    prev: RowView, row: RowView, table: LogicalTable, numbered_table: bool, going_on: bool = False
 ) -> bool:
     task = table.column("task")
-    if task is None or not row.after_break or not row.cells[task].strip():
+    if task is None or not (row.after_break or going_on) or not row.cells[task].strip():
         return False
+    if not row.after_break and any(c.strip() for i, c in enumerate(row.cells) if i != task):
+        return False  # going on from a joined part: only more of its task text
     if _starts_task(row.cells[task]):
         return False
     # A finished sentence above ends the row, unless every task is numbered: then an
@@ -806,14 +837,18 @@ def join_broken_rows(table: LogicalTable) -> None:
     """Join a row cut by a page break back to the row before it, cell by cell.
 
     The second part continues the first when it follows a break, does not start a new
-    numbered task, and the first part's task text stops mid-sentence. A cell printed
-    again whole on the new page (``全年`` twice) is kept once.
+    numbered task, and the first part's task text stops mid-sentence. A row holding only
+    task text right after such a part goes on with it too (a borderless table's reader
+    may cut the rest of a row in two). A cell printed again whole on the new page
+    (``全年`` twice) is kept once.
     """
     joined: list[RowView] = []
     numbered_table = table.column("task") is not None and _numbers_its_tasks(table)
+    going_on = False  # the row above was joined: more of its text may follow
     for row in table.rows:
         prev = joined[-1] if joined else None
-        if prev is not None and _is_continuation(prev, row, table, numbered_table):
+        if prev is not None and _is_continuation(prev, row, table, numbered_table, going_on):
+            going_on = True
             prev.cells = [_join_parts(a, b) for a, b in zip(prev.cells, row.cells, strict=True)]
             table.notes.append(
                 Note(
@@ -823,6 +858,7 @@ def join_broken_rows(table: LogicalTable) -> None:
                 )
             )
             continue
+        going_on = False
         joined.append(row)
     table.rows = joined
 
