@@ -1,6 +1,13 @@
 """One page image → what a PDF page gives the reader: ruled tables (grids with their
 cells' text), and positioned text outside them, in PDF points.
 
+Lines of text are found without the detection model, by where the ink is: a line is a
+band of rows with ink, its pieces the runs of ink a space or more apart
+(``line_pieces``). Pieces close together are recognised at once, and the text read is put
+back on them by where each character was read (``_parts``): a column gap parts words, a
+narrower gap between two Chinese characters is a space (units in one cell). Only a band
+too tall to be one line (a seal, a figure) goes through the detector.
+
 ``read_page_image`` is a pure function of the image, so pages can be read in parallel
 processes; its result is plain data.
 """
