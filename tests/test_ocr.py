@@ -164,6 +164,16 @@ def test_a_scanned_png_reads_like_its_gold() -> None:
 
 
 @needs_ocr
+def test_the_recogniser_runs_with_the_memory_arena() -> None:
+    """RapidOCR turns onnxruntime's memory arena off; fengong gives the recogniser a session
+    with it (about 15% of the time). Fails when a RapidOCR release moves what it replaces."""
+    from fengong.parsers.ocr import engine
+
+    session = engine._engine().text_rec.session.session
+    assert session.get_session_options().enable_cpu_mem_arena
+
+
+@needs_ocr
 def test_units_parted_by_spaces_in_a_scanned_cell_are_read_apart() -> None:
     """80: '安监站 安监所', '超限站 公路站 交警六中队' in one cell; the recogniser reads no
     space, the gap between the runs of ink gives it."""
