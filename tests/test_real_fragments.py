@@ -215,10 +215,17 @@ def test_unit_paragraphs_run_together_with_a_comma_after_the_unit() -> None:
     text = (
         "(六)明确部门职责。 教育部门,负责试点嘎查村义务教育、职业教育和成人教育。 "
         "水利部门,负责指导防洪、排涝、抗旱工作,组织试点嘎查村饮水安全工程和农田水利建设。 "
-        "科技部门,负责科技培训和科技服务工作。\n"
+        "科技部门,负责科技培训和科技服务工作。 "
+        "人劳部门,负责劳动力技能培训,社保体系建设,协助劳动力的输出转移工作。\n"
     )
     tasks = _tasks(text)
-    assert [t["responsible"] for t in tasks] == [["教育部门"], ["水利部门"], ["科技部门"]]
+    # 人劳部门 names a body (人 is no role word but in 责任人 / 负责人)
+    assert [t["responsible"] for t in tasks] == [
+        ["教育部门"],
+        ["水利部门"],
+        ["科技部门"],
+        ["人劳部门"],
+    ]
     assert tasks[1]["text"].startswith("负责指导防洪")
 
 
