@@ -171,8 +171,7 @@ def _bare_plan(notice: re.Match[str], title: str) -> str | None:
     bare = notice.group("bare")
     if not bare or len(bare) < 6:
         return None
-    start = len(simplify(title)) - len(bare) - len("的通知")
-    return title[start : start + len(bare)]
+    return title[notice.start("bare") : notice.end("bare")]  # simplify keeps the offsets
 
 
 def _plan_in_brackets(title: str) -> str | None:

@@ -621,12 +621,11 @@ def _unit_task(node: _Node, section: list[str], text: str, unit: str) -> ProseDr
 
 # An item number (``2、``, ``（七）``) after white space, or after a sentence's end when it is
 # not ``1`` (an inline list ``…：1、…；2、…`` stays in its paragraph).
+_ITEM_AT = rf"(?:\d{{1,3}}|[一二三四五六七八九十]{{1,3}}){NUMBER_DOT}(?!\d)"
+_BRACKETED_ITEM_AT = r"[（(][一二三四五六七八九十]{1,3}[）)]"
 _RUN_ON = re.compile(
-    r"(?:(?<=\S)[ \u3000]+(?=_N|_B)|(?<=[。）)])(?![1一]_D)(?=_N))".replace(
-        "_N", r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})_D(?!\d)"
-    )
-    .replace("_B", r"[（(][一二三四五六七八九十]{1,3}[）)]")
-    .replace("_D", NUMBER_DOT)
+    rf"(?:(?<=\S)[ \u3000]+(?={_ITEM_AT}|{_BRACKETED_ITEM_AT})"
+    rf"|(?<=[。）)])(?![1一]{NUMBER_DOT})(?={_ITEM_AT}))"
 )
 
 

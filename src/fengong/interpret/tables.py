@@ -196,11 +196,10 @@ def _uniform_width(rows: list[RowView], labels: int) -> int:
     filled one; rows wider than the header's ``labels`` left out: a wider row ran on into
     the next, a repeated header, a cut), or 0: rows of several widths (short rows of a copy
     that lost merges), or fewer than three."""
-    widths = {len(r.cells) - next((k for k, c in enumerate(reversed(r.cells)) if c.strip()), 0)
-              for r in rows}  # fmt: skip
-    fitting = [r for r in rows if len(r.cells) <= labels]
-    narrow = {w for w in widths if w <= labels}
-    return narrow.pop() if len(narrow) == 1 and len(fitting) >= 3 else 0
+    printed = [len(r.cells) - next((k for k, c in enumerate(reversed(r.cells)) if c.strip()), 0)
+               for r in rows]  # fmt: skip
+    fitting = [w for w in printed if w <= labels]
+    return fitting[0] if len(fitting) >= 3 and len(set(fitting)) == 1 else 0
 
 
 def logical_tables(blocks: list[Block], notes: list[Note] | None = None) -> list[LogicalTable]:
@@ -411,6 +410,9 @@ def _add_rows(table: LogicalTable, rows: list[RowView]) -> None:
         gap = False
 
 
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+
+
 def _join_broken_name(row: RowView, labels: list[str], notes: list[Note] | None) -> list[str]:
     """A row one cell wider than the header whose unit cell the copy broke in two (129, one
     cell per line: ``市生态`` / ``环境局``): where a unit column's cell is a few characters
@@ -423,7 +425,7 @@ def _join_broken_name(row: RowView, labels: list[str], notes: list[Note] | None)
         head, tail = cells[i].strip(), cells[i + 1].strip()
         if label_kind(label) not in UNIT_ROLES or not head or not tail or "\n" in head + tail:
             continue
-        fragment = len(head) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", head) is not None
+        fragment = len(head) <= 6 and _HAN_ONLY.fullmatch(head) is not None
         if fragment and len(head + tail) <= 12 and not is_unit(head) and is_unit(head + tail):
             if notes is not None:
                 notes.append(

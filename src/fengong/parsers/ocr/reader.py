@@ -24,6 +24,7 @@ from fengong.parsers.pdf.reader import (
     place_unruled,
     unruled_regions,
 )
+from fengong.parsers.pdf.unruled import lines_of
 
 
 def _table(found: OcrTable, page: int, index: int) -> Table:
@@ -44,24 +45,14 @@ def _inside(word: OcrWord, boxes: list[tuple[float, float, float, float]]) -> bo
 
 def words_to_lines(words: list[OcrWord], page: int) -> list[TextLine]:
     """Return the words outside the tables as text lines: words whose tops agree are one
-    line, left to right."""
-    groups: list[list[OcrWord]] = []
-    for word in sorted(words, key=lambda w: (w.top, w.x0)):
-        if groups and abs(word.top - groups[-1][0].top) < 0.5 * max(word.size, 1.0):
-            groups[-1].append(word)
-        else:
-            groups.append([word])
-    lines = []
-    for group in groups:
-        group.sort(key=lambda w: w.x0)
-        text = "".join(w.text for w in group)
-        lines.append(
-            TextLine(
-                group[0].x0, group[-1].x1, min(w.top for w in group),
-                max(w.bottom for w in group), text, max(w.size for w in group), page,
-            )
-        )  # fmt: skip
-    return lines
+    line (the unruled reader's ``lines_of``), left to right."""
+    return [
+        TextLine(
+            line.segments[0].x0, line.segments[-1].x1, line.top, line.bottom,
+            "".join(w.text for w in line.segments), max(w.size for w in line.segments), page,
+        )
+        for line in lines_of(words)
+    ]  # fmt: skip
 
 
 def layout_to_record(

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -179,7 +180,7 @@ def _word_segment(word: dict[str, Any]) -> Segment:
     )
 
 
-def _group_by_top(items: list[Segment]) -> list[list[Segment]]:
+def _group_by_top(items: Sequence[Segment]) -> list[list[Segment]]:
     groups: list[list[Segment]] = []
     for seg in sorted(items, key=lambda s: (s.top, s.x0)):
         if groups and abs(seg.top - groups[-1][0].top) < 0.4 * max(seg.size, 1.0):
@@ -189,7 +190,7 @@ def _group_by_top(items: list[Segment]) -> list[list[Segment]]:
     return groups
 
 
-def lines_of(segs: list[Segment]) -> list[Line]:
+def lines_of(segs: Sequence[Segment]) -> list[Line]:
     """Return the segments grouped into lines, top to bottom."""
     return [Line(sorted(group, key=lambda s: s.x0)) for group in _group_by_top(segs)]
 
