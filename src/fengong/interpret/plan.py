@@ -6,6 +6,8 @@ around it repeats them without markers). Without one, the prose is read.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from fengong.document import Document, Paragraph, Provenance
 from fengong.interpret.deadlines import parse_deadline
 from fengong.interpret.items import split_items
@@ -14,7 +16,6 @@ from fengong.interpret.notes import Note
 from fengong.interpret.numbering import item_numbering
 from fengong.interpret.ocr_checks import low_confidence_units, split_low_confidence, unit_variants
 from fengong.interpret.paragraph_tables import paragraph_tables
-from fengong.interpret.prose import ProseDraft, prose_to_drafts
 from fengong.interpret.tables import Draft, LogicalTable, logical_tables, read_table
 from fengong.interpret.units import (
     Responsibility,
@@ -33,6 +34,9 @@ from fengong.schema import (
     Task,
 )
 from fengong.textnorm import join_lines
+
+if TYPE_CHECKING:
+    from fengong.interpret.prose import ProseDraft
 
 
 def location_of(where: Provenance | None) -> Location | None:
@@ -199,6 +203,9 @@ def document_to_plan(doc: Document, source: Source) -> Plan:
             notes += task_notes
 
     if not tables:
+        # imported here: its patterns take 20 ms to compile, which a table plan never needs
+        from fengong.interpret.prose import prose_to_drafts
+
         start = len(doc.blocks) if first_leads_at is None else first_leads_at
         said_first_leads = {b.provenance for b in doc.blocks[start:]}
         for prose_draft in prose_to_drafts(doc.paragraphs()):

@@ -118,34 +118,13 @@ def _role_lexicon() -> dict[str, str]:
     return lexicon
 
 
-def _import_jieba() -> Any:
-    """Import jieba without ``pkg_resources``: jieba 0.42 imports it (about 150 ms, more
-    than everything else fengong loads) only to find its own data files, and falls back
-    to plain paths when it is missing. It is hidden for that one import."""
-    import sys
-
-    hide = "pkg_resources" not in sys.modules
-    if hide:
-        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
-    try:
-        import jieba
-    finally:
-        if hide:
-            del sys.modules["pkg_resources"]
-    return jieba
-
-
 @lru_cache(maxsize=1)
 def _tokenizer() -> Any:
-    import logging
+    from fengong.interpret.segmenter import tokenizer
 
-    jieba = _import_jieba()
-    jieba.setLogLevel(logging.WARNING)
     path = resources.files("fengong").joinpath("data/role_words.txt")
     with resources.as_file(path) as dict_path:
-        tokenizer = jieba.Tokenizer(dictionary=str(dict_path))
-        tokenizer.initialize()
-    return tokenizer
+        return tokenizer(dict_path)
 
 
 def tokens(text: str) -> list[str]:
