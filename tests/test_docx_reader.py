@@ -6,8 +6,9 @@ import pytest
 
 from fengong.document import Paragraph, Table
 from fengong.errors import EncryptedError, FengongError, UnreadableError
+from fengong.item_numbers import to_chinese
 from fengong.parsers import read_document
-from fengong.parsers.word.numbering import chinese_counting, format_number
+from fengong.parsers.word.numbering import format_number
 from fengong.pipeline import parse_bytes
 from tests.conftest import make_docx, p, tbl, tc, tr
 
@@ -29,7 +30,7 @@ def _texts(body: str, **parts: str) -> list[str]:
      (105, "一百〇五"), (110, "一百一十")],
 )  # fmt: skip
 def test_chinese_counting(n: int, printed: str) -> None:
-    assert chinese_counting(n) == printed
+    assert to_chinese(n) == printed
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from fengong.interpret.items import split_items
-from fengong.interpret.numbering import OutlineStack, cn_to_int, split_numbering
+from fengong.interpret.numbering import OutlineStack, split_numbering
+from fengong.item_numbers import cn_to_int
 
 
 @pytest.mark.parametrize(

@@ -24,15 +24,6 @@ _CJK_RANGES = (
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000\ufeff]+")
 _TERMINAL = set("。；;！!？?")
 
-# An item number at the start of a paragraph: 一、 （一） (1) 1. 1、 (not 1.5)
-# what ends an item number: 1. 1．1、 and the small full stop 1﹒ of some copies
-NUMBER_DOT = "[.．、﹒]"
-ITEM_NUMBER = (
-    rf"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+{NUMBER_DOT}(?!\d)"
-)
-# A heading's number: 一、 （一）
-HEADING_NUMBER = r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]"
-
 
 def is_cjk(ch: str) -> bool:
     """Return True when ``ch`` is a CJK ideograph, CJK punctuation or full-width form."""

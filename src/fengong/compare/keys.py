@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from fengong.textnorm import ITEM_NUMBER, NUMBER_DOT, simplify
+from fengong.item_numbers import CN_DIGITS, DOT, ITEM_NUMBER
+from fengong.textnorm import simplify
 
 _NOT_MEANING = re.compile(r"[\W_]+")
 _HEADING_NUMBER = re.compile(
-    rf"^\s*(?:{ITEM_NUMBER}|[一二三四五六七八九十百]+{NUMBER_DOT}"
-    r"|第[一二三四五六七八九十百\d]+[部分章节条项]+、?|[①-⑳])\s*"
+    rf"^\s*(?:{ITEM_NUMBER}|[{CN_DIGITS}百]+{DOT}"
+    rf"|第[{CN_DIGITS}百\d]+[部分章节条项]+、?|[①-⑳])\s*"
 )
 
 

@@ -8,10 +8,11 @@ from functools import lru_cache
 from fengong.interpret.deadlines import looks_like_deadline
 from fengong.interpret.numbering import split_numbering
 from fengong.interpret.units import looks_like_units
+from fengong.item_numbers import ROW_NUMBER
 from fengong.schema import UNIT_ROLES
 from fengong.textnorm import ends_sentence, join_lines
 
-_ROW_NUMBER = re.compile(r"^\s*[（(]?\d{1,3}[）)]?[.、．]?\s*$")
+_ROW_NUMBER = re.compile(rf"^\s*{ROW_NUMBER}\s*$")
 
 
 def is_row_number(text: str) -> bool:

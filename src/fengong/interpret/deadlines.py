@@ -14,15 +14,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from fengong.interpret.numbering import cn_to_int
+from fengong.item_numbers import CN_DIGITS, cn_to_int
 from fengong.textnorm import join_lines, nfkc_digits
 
 _YEAR = r"(?:(?P<year>\d{4})\s*年(?:度)?|(?P<rel>次年|明年|当年|今年|本年))?\s*"
-_CN = "一二三四五六七八九十"
+
 
 _DATE = re.compile(_YEAR + r"(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号]")
 _MONTH = re.compile(_YEAR + r"(?P<month>\d{1,2})\s*月\s*(?:份)?(?P<part>底|末|上旬|中旬|下旬|初)?")
-_QUARTER = re.compile(_YEAR + rf"第?(?P<q>[1-4{_CN[:4]}])\s*季度")
+_QUARTER = re.compile(_YEAR + rf"第?(?P<q>[1-4{CN_DIGITS[:4]}])\s*季度")
 _HALF = re.compile(_YEAR + r"(?P<half>上半年|下半年|年中)")
 _YEAR_END = re.compile(_YEAR + r"(?P<end>年底|年末|年内|全年|年度内|年前)")
 _BARE_YEAR = re.compile(

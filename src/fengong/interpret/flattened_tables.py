@@ -25,10 +25,11 @@ import re
 from fengong.document import Block, Cell, Paragraph, Row, Table
 from fengong.interpret.notes import Note
 from fengong.interpret.units import LEVEL_START, NAME_END, is_unit
+from fengong.item_numbers import CN_DIGITS
 
 _MIN_ROWS = 3
 _UNIT_LABEL = r"(?:第一责任单位|主要责任单位|责任部门|责任单位|牵头单位|牵头部门|责任处室|主责单位)"
-_HEADING = r"[一二三四五六七八九十]{1,3}、[^、，,。；;\d]{2,20}"
+_HEADING = rf"[{CN_DIGITS}]{{1,3}}、[^、，,。；;\d]{{2,20}}"
 # 序号, the other labels run together, the last naming units, then row 1
 _HEADER = re.compile(
     rf"序号(?P<labels>[^。；;，,]{{2,60}}?{_UNIT_LABEL})(?P<heading>(?:{_HEADING})?)(?=1\D)"

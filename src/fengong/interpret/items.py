@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 from fengong.interpret.numbering import number_value
+from fengong.item_numbers import CLOSE, DOT, DOT_CHARS, OPEN
 from fengong.textnorm import join_lines
 
 # An item number starts the text, a line, or follows a sentence end: "…整改。2、严格…".
 _MARK = re.compile(
     r"(?:^|(?<=[\n。；;！？!?：:]))\s*"
-    r"(?P<num>\d{1,2}(?:[、．.](?!\d))|[（(]\d{1,2}[）)]|[\u2460-\u2473])\s*"
+    rf"(?P<num>\d{{1,2}}(?:{DOT}(?!\d))|{OPEN}\d{{1,2}}{CLOSE}|[\u2460-\u2473])\s*"
 )
 
 
@@ -19,7 +20,7 @@ def _counted_marks(text: str) -> list[re.Match[str]]:
     marks = []
     expected = 1
     for m in _MARK.finditer(text):
-        if number_value(m.group("num").rstrip("、．.")) == expected:
+        if number_value(m.group("num").rstrip(DOT_CHARS)) == expected:
             marks.append(m)
             expected += 1
     return marks

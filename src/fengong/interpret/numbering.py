@@ -11,17 +11,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from fengong.textnorm import NUMBER_DOT
-
-CN_DIGITS = "一二三四五六七八九十百零〇两"
+from fengong.item_numbers import CIRCLED, CLOSE, CN_NUMERALS, DOT, OPEN, cn_to_int
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("chapter", re.compile(rf"^\s*(第[{CN_DIGITS}\d]+[章节部分篇])\s*")),
-    ("cn", re.compile(rf"^\s*([{CN_DIGITS}]+)\s*{NUMBER_DOT}\s*")),
-    ("cn-paren", re.compile(rf"^\s*([（(]\s*[{CN_DIGITS}]+\s*[）)])\s*{NUMBER_DOT}?\s*")),
-    ("arabic-paren", re.compile(rf"^\s*([（(]\s*\d{{1,3}}\s*[）)])\s*{NUMBER_DOT}?\s*")),
-    ("arabic", re.compile(rf"^\s*(\d{{1,3}})\s*(?:{NUMBER_DOT}(?!\d)|\s*[）)])\s*")),
-    ("circled", re.compile(r"^\s*([\u2460-\u2473\u2776-\u277f])\s*")),
+    ("chapter", re.compile(rf"^\s*(第[{CN_NUMERALS}\d]+[章节部分篇])\s*")),
+    ("cn", re.compile(rf"^\s*([{CN_NUMERALS}]+)\s*{DOT}\s*")),
+    ("cn-paren", re.compile(rf"^\s*({OPEN}\s*[{CN_NUMERALS}]+\s*{CLOSE})\s*{DOT}?\s*")),
+    ("arabic-paren", re.compile(rf"^\s*({OPEN}\s*\d{{1,3}}\s*{CLOSE})\s*{DOT}?\s*")),
+    ("arabic", re.compile(rf"^\s*(\d{{1,3}})\s*(?:{DOT}(?!\d)|\s*{CLOSE})\s*")),
+    ("circled", re.compile(rf"^\s*({CIRCLED})\s*")),
 )
 
 
@@ -60,25 +58,6 @@ def number_value(token: str) -> int | None:
     if len(core) == 1 and "\u2776" <= core <= "\u277f":
         return ord(core) - 0x2776 + 1
     return cn_to_int(core)
-
-
-def cn_to_int(text: str) -> int | None:
-    """Return the value of a Chinese numeral up to the hundreds (``二十三`` → 23)."""
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
-    digits.update({"〇": 0, "两": 2})
-    if not text or any(c not in digits and c not in "十百" for c in text):
-        return None
-    total, current = 0, 0
-    for ch in text:
-        if ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        else:
-            current = digits[ch]
-    return total + current
 
 
 # items marked by a dash or a bullet instead of a number (``--清理…``, ``——加强…``, ``•``)

@@ -34,7 +34,8 @@ from fengong.interpret.units import (
     split_outside_brackets,
     without_people,
 )
-from fengong.textnorm import NUMBER_DOT, join_lines, simplify, squash_spaces
+from fengong.item_numbers import CLOSE, CN_DIGITS, DOT, OPEN
+from fengong.textnorm import join_lines, simplify, squash_spaces
 
 _OPEN, _CLOSE = "（([【", "）)]】"
 _LABEL_START = re.compile(r"^\s*(?P<label>[\u4e00-\u9fff]{1,8}?)\s*[:：]")
@@ -621,11 +622,11 @@ def _unit_task(node: _Node, section: list[str], text: str, unit: str) -> ProseDr
 
 # An item number (``2、``, ``（七）``) after white space, or after a sentence's end when it is
 # not ``1`` (an inline list ``…：1、…；2、…`` stays in its paragraph).
-_ITEM_AT = rf"(?:\d{{1,3}}|[一二三四五六七八九十]{{1,3}}){NUMBER_DOT}(?!\d)"
-_BRACKETED_ITEM_AT = r"[（(][一二三四五六七八九十]{1,3}[）)]"
+_ITEM_AT = rf"(?:\d{{1,3}}|[{CN_DIGITS}]{{1,3}}){DOT}(?!\d)"
+_BRACKETED_ITEM_AT = rf"{OPEN}[{CN_DIGITS}]{{1,3}}{CLOSE}"
 _RUN_ON = re.compile(
     rf"(?:(?<=\S)[ \u3000]+(?={_ITEM_AT}|{_BRACKETED_ITEM_AT})"
-    rf"|(?<=[。）)])(?![1一]{NUMBER_DOT})(?={_ITEM_AT}))"
+    rf"|(?<=[。）)])(?![1一]{DOT})(?={_ITEM_AT}))"
 )
 
 

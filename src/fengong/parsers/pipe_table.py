@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from fengong.document import Cell, Provenance, Row, Table
-from fengong.textnorm import HEADING_NUMBER
+from fengong.item_numbers import HEADING_NUMBER, ROW_NUMBER
 
-_ROW_NUMBER = re.compile(r"^[（(]?(\d{1,3})[）)]?[.、．]?$")
+_ROW_NUMBER = re.compile(rf"^{ROW_NUMBER}$")
 _HEADING_CELL = re.compile(rf"^(?:{HEADING_NUMBER})")
 
 
@@ -147,8 +147,9 @@ def _number_positions(cells: list[PipeCell]) -> list[int]:
 
 
 def _value(cell: PipeCell) -> int:
-    m = _ROW_NUMBER.match(cell.text)
-    return int(m.group(1)) if m else -1
+    if not _ROW_NUMBER.match(cell.text):
+        return -1
+    return int("".join(ch for ch in cell.text if ch.isdigit()))
 
 
 def _run_from(cells: list[PipeCell], start: int) -> list[int]:

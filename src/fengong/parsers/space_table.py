@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 
 from fengong.document import Cell, Provenance, Row, Table
-from fengong.textnorm import HEADING_NUMBER, NUMBER_DOT
+from fengong.item_numbers import DOT, HEADING_NUMBER
 
 _GAP = re.compile(r"[ \u3000]+")
 _HEADER = re.compile(r"(?:^|[ \u3000])(序号(?:[ \u3000]+\S+){2,})[ \u3000]*$")
-_ROW = re.compile(rf"^[ \u3000]*(\d{{1,3}}){NUMBER_DOT}?[ \u3000]+(\S.*?)[ \u3000]*$")
+_ROW = re.compile(rf"^[ \u3000]*(\d{{1,3}}){DOT}?[ \u3000]+(\S.*?)[ \u3000]*$")
 _HEADING = re.compile(rf"^[ \u3000]*(?:{HEADING_NUMBER})\S")
 MIN_ROWS = 3
 

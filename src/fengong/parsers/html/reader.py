@@ -26,6 +26,7 @@ from typing import Any
 
 from fengong.document import Block, Cell, Document, Paragraph, Provenance, Row, Table
 from fengong.errors import EmptyDocumentError, TooLargeError, UnreadableError
+from fengong.item_numbers import to_chinese
 from fengong.parsers.grid import split_title_rows
 from fengong.parsers.html.charset import decode_page
 from fengong.parsers.html.page import (
@@ -59,16 +60,6 @@ _STYLE_KIND = re.compile(
     r"trad-chinese-informal|cjk-decimal|none|disc|circle|square)\b",
     re.I,
 )
-_DIGITS = "零一二三四五六七八九"
-
-
-def _chinese(n: int) -> str:
-    """``n`` in Chinese numerals as list markers print it (1 → 一, 12 → 十二, 20 → 二十)."""
-    if not 0 < n < 100:
-        return str(n)
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
-    return head + (_DIGITS[ones] if ones else "")
 
 
 def _roman(n: int) -> str:
@@ -107,7 +98,7 @@ def list_marker(kind: str, n: int) -> str | None:
     if kind == "upper-roman":
         return _roman(n).upper() + "."
     if kind in ("cjk-ideographic", "simp-chinese-informal", "trad-chinese-informal"):
-        return _chinese(n) + "、"
+        return to_chinese(n) + "、"
     if kind == "cjk-decimal":
         return f"{n}、"
     return None

@@ -29,6 +29,7 @@ from fengong.errors import (
     TooLargeError,
     UnreadableError,
 )
+from fengong.item_numbers import ITEM_NUMBER
 from fengong.parsers.limits import DEFAULT_LIMITS, DEFAULT_OCR, Limits, OcrOptions
 from fengong.parsers.ocr import INSTALL_HINT
 from fengong.parsers.pdf.unruled import (
@@ -43,7 +44,7 @@ from fengong.parsers.pdf.unruled import (
     segments,
     sure_row_starts,
 )
-from fengong.textnorm import ITEM_NUMBER, glue_lines, is_page_number
+from fengong.textnorm import glue_lines, is_page_number
 
 _MARGIN = 0.09  # share of the page height at the top and bottom where running heads live
 _GARBLED = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd]")

@@ -12,39 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from fengong.item_numbers import to_chinese
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
-_CN_DIGITS = "〇一二三四五六七八九"
 _HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
 _EARTHLY_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 _ROMAN = [
     (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
     (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
 ]  # fmt: skip
-
-
-def chinese_counting(n: int) -> str:
-    """Return ``n`` in Chinese counting digits (``11`` → ``十一``, ``20`` → ``二十``)."""
-    if n <= 0:
-        return _CN_DIGITS[0]
-    if n >= 10000:
-        return "".join(_CN_DIGITS[int(d)] for d in str(n))
-    out = ""
-    units = [(1000, "千"), (100, "百"), (10, "十")]
-    zero_pending = False
-    for value, name in units:
-        digit = n // value
-        n %= value
-        if digit:
-            if zero_pending:
-                out += "〇"
-                zero_pending = False
-            out += ("" if (value == 10 and digit == 1 and not out) else _CN_DIGITS[digit]) + name
-        elif out:
-            zero_pending = True
-    if n:
-        out += ("〇" if zero_pending else "") + _CN_DIGITS[n]
-    return out
 
 
 def _letters(n: int) -> str:
@@ -71,7 +48,7 @@ def format_number(n: int, fmt: str) -> str:
     if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified",
                "japaneseCounting", "taiwaneseCounting", "taiwaneseCountingThousand",
                "ideographDigital"):  # fmt: skip
-        return chinese_counting(n)
+        return to_chinese(n)
     if fmt == "ideographTraditional":
         return _HEAVENLY_STEMS[(n - 1) % 10]
     if fmt == "ideographZodiac":
