@@ -109,11 +109,11 @@ def _close(pdf: Any) -> None:
 def _open_or_repair(data: bytes, notes: list[tuple[str, str, Provenance]]) -> Any:
     """Open the PDF; when it is damaged or truncated, open it again over a page tree
     rebuilt from its whole page objects (``pdf_repair``) and add a note saying so."""
-    from fengong.parsers.pdf.repair import rebuild_page_tree
-
     try:
         return _open(data)
     except UnreadableError as damaged:
+        from fengong.parsers.pdf.repair import rebuild_page_tree
+
         repaired = rebuild_page_tree(data)
         if repaired is None:
             raise

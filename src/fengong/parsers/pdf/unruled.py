@@ -437,7 +437,17 @@ def _item_number(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def leading_column(passes: list[RowStarts]) -> int | None:
+@dataclass(frozen=True)
+class LeadingColumn:
+    """The column whose new paragraphs begin rows, and whether it numbers them (``32.``
+    ``33.`` at the rows' starts): then a paragraph of its own without an item number is
+    the same cell's next paragraph, not a new row."""
+
+    index: int
+    numbered: bool = False
+
+
+def leading_column(passes: list[RowStarts]) -> LeadingColumn | None:
     """The column whose new paragraphs begin rows (the task column), over all pieces of
     a document's unruled tables, or None. Evidence for a column: its item numbers run on
     from row to row at sure row starts (1. 2. 3. down the column), and it starts
@@ -467,7 +477,27 @@ def leading_column(passes: list[RowStarts]) -> int | None:
                 if number is not None:
                     last_number[column] = number
     best = max(score, key=lambda c: score[c], default=None)
-    return best if best is not None and score[best] >= 2 else None
+    if best is None or score[best] < 2:
+        return None
+    return LeadingColumn(best, _numbers_its_rows(passes, best))
+
+
+def _numbers_its_rows(passes: list[RowStarts], column: int) -> bool:
+    """Whether a column's paragraphs at the sure row starts open with an item number
+    (``32.``, ``（三）``): three at least, and three in four of them."""
+    numbered = unnumbered = 0
+    for found in passes:
+        for i in range(found.body, len(found.views)):
+            view = found.views[i]
+            if not found.begins[i] or view.crossing:
+                continue
+            for seg, first, last in view.placed:
+                if first == last == column and view.states.get(column) != "continues":
+                    if not _ITEM_START.match(seg.text):
+                        unnumbered += 1
+                    else:
+                        numbered += 1
+    return numbered >= 3 and numbered >= 3 * unnumbered
 
 
 @dataclass
@@ -476,20 +506,35 @@ class _RowDraft:
     merged_from: dict[int, int] = field(default_factory=dict)  # column -> row it goes on from
 
 
-def read_rows(found: RowStarts, leading: int | None) -> list[_RowDraft]:
+def _leading_starts_row(view: _LineView, leading: LeadingColumn) -> bool:
+    """Whether the leading column starts a row on this line: it starts a paragraph (or
+    goes on after a line that ended a sentence at the column's edge), one that opens
+    with an item number when the column numbers its rows (a short line before a long
+    unbreakable word, ``（国发`` / ``〔2016〕55号）``, or a cell's second paragraph is no
+    new row)."""
+    if view.states.get(leading.index) not in ("strong", "either"):
+        return False
+    if not leading.numbered:
+        return True
+    text = next(seg.text for seg, first, last in view.placed if first == leading.index == last)
+    return bool(_ITEM_START.match(text))
+
+
+def read_rows(found: RowStarts, leading: LeadingColumn | None) -> list[_RowDraft]:
     """Group a region's segments into rows: at the sure starts, and where the leading
-    column starts a paragraph (or goes on after a line that ended a sentence at the
-    column's edge). A cell whose paragraph runs on across a row start is one cell
-    merged over those rows: its lines stay with the row it started in."""
+    column starts one (``_leading_starts_row``). A cell whose paragraph runs on across a
+    row start is one cell merged over those rows: its lines stay with the row it
+    started in."""
     rows: list[_RowDraft] = []
     carried: dict[int, int] = {}  # column -> row whose cell its lines still belong to
     last_number: dict[int, int] = {}  # column -> item number of its last paragraph
+    lead = leading.index if leading else None
     for i, view in enumerate(found.views):
         begin = found.begins[i] or (
             i > found.body
             and not found.numbered
             and leading is not None
-            and view.states.get(leading) in ("strong", "either")
+            and _leading_starts_row(view, leading)
         )
         if begin or not rows:
             rows.append(_RowDraft())
@@ -497,7 +542,7 @@ def read_rows(found: RowStarts, leading: int | None) -> list[_RowDraft]:
             carried = {
                 c: carried.get(c, len(rows) - 2)
                 for c, state in view.states.items()
-                if body_above and _runs_on(view, c, state, last_number, leading, found.begins[i])
+                if body_above and _runs_on(view, c, state, last_number, lead, found.begins[i])
             }
             rows[-1].merged_from.update(carried)
         for seg, first, last in view.placed:
@@ -551,7 +596,7 @@ def number_column(regions: list[Region]) -> int | None:
     return None
 
 
-def region_table(found: RowStarts, leading: int | None, page: int, index: int) -> Table:
+def region_table(found: RowStarts, leading: LeadingColumn | None, page: int, index: int) -> Table:
     """Return the document-model ``Table`` of a region: one ``Row`` per row found, each
     cell's lines joined with newlines as in a ruled table's cells, a cell merged over
     rows or columns with its spans and ``None`` where it covers."""
