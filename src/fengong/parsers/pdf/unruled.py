@@ -19,7 +19,8 @@ The steps, each a function below:
    paragraph and fewer go on from above. A line whose one segment starts in the first
    column and crosses a gutter is a section row.
 4. ``leading_column`` and ``read_rows``: over the whole document, the column whose
-   paragraphs begin rows (the task column) also starts a row with each new paragraph;
+   paragraphs begin rows (the task column) also starts a row with each new paragraph
+   (each numbered one, when the column numbers its rows);
    a cell running on across such a row start is one cell merged over those rows.
 5. ``region_table``: the rows as a document-model ``Table``.
 
