@@ -75,6 +75,7 @@ def test_the_interpreter_reads_every_style_from_the_same_grammar() -> None:
         "（4）按季度报送": ("arabic-paren", "（4）"),
         "②完善机制": ("circled", "②"),
         "第三章 保障措施": ("chapter", "第三章"),
+        "第七条 区科委工作职责：": ("article", "第七条"),  # 133
     }
     for line, (style, token) in styles.items():
         found = split_numbering(line)

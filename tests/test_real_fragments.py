@@ -1539,3 +1539,89 @@ def test_a_notice_issuing_a_bare_named_plan_and_a_site_tag_give_the_plans_title(
         title("【重点工作落实】2021年度市政府重点工作落实情况的通报", "序号")
         == "2021年度市政府重点工作落实情况的通报"
     )
+
+
+# --- round eight (132-143) ---------------------------------------------------------------
+
+
+def test_sentences_each_opening_with_their_units_are_a_list_of_tasks() -> None:
+    # 132: a news report runs the county's eight actions into one paragraph
+    text = (
+        "同时,要求县级部门牵头实施好八大行动。即县水务局牵头,组织开展县级河流打击非法采砂专项行动。"
+        "县环保局牵头,督促乡镇生活污水设施建设、运营及管理。县交委牵头,组织开展打击非法码头专项行动。"
+        "县移民局牵头,做好长江、大宁河消落区域库岸治理;县林业局牵头,做好沿江、沿河创面植被恢复。\n"
+    )
+    tasks = _tasks(text)
+    assert [t["text"][:5] for t in tasks] == [
+        "县水务局牵",
+        "县环保局牵",
+        "县交委牵头",
+        "县移民局牵",
+        "县林业局牵",
+    ]
+    assert [t["lead"] for t in tasks] == [
+        ["县水务局"],
+        ["县环保局"],
+        ["县交委"],
+        ["县移民局"],
+        ["县林业局"],
+    ]
+
+
+def test_a_bracketed_marker_after_a_sentence_is_no_sentence_opening_with_units() -> None:
+    # 115: ``…左右。(市经委牵头)万元…``: the marker closes the sentence before it
+    text = (
+        "1.主要指标的责任部门。\n"
+        "常住人口控制在1150万人左右。(市人口计生委、市公安局牵头)万元地区生产总值能源消耗降低20%。"
+        "(市经委牵头)万元工业增加值取水量降低20%。(市节水办、市经委牵头)主要污染物排放总量减少10%。"
+        "(市环保局牵头)\n"
+    )
+    assert all(not t["text"].startswith("(") for t in _tasks(text))
+
+
+def test_articles_naming_a_unit_and_its_duties_head_its_items() -> None:
+    # 133: ``第七条 区科委工作职责:`` over (一)(二)…; 136: ``(八)县经济局主要工作任务:``
+    text = (
+        "第七条 区科委工作职责:\n"
+        "(一)将推动安全生产科技进步纳入本区科学技术发展规划和计划并组织实施。\n"
+        "(二)负责安全生产重大科技攻关、基础研究和应用研究的指导工作。\n"
+        "第八条 区公安分局工作职责:\n"
+        "(一)对本区消防工作实施监督管理,指导、监督消防机构履行法定消防安全职责。\n"
+        "(二)负责本区道路交通安全的管理。\n"
+    )
+    tasks = _tasks(text)
+    assert [t["responsible"] for t in tasks] == [
+        ["区科委"],
+        ["区科委"],
+        ["区公安分局"],
+        ["区公安分局"],
+    ]
+    assert tasks[2]["section"] == ["第八条区公安分局工作职责:"]
+
+
+def test_the_units_that_support_follow_the_units_that_do_the_work() -> None:
+    # 140: ``X负责,Y、Z配合,…`` opening each item
+    text = (
+        "四、其他相关工作\n"
+        "(一)市食安办负责,市食安委有关委员单位配合,深入宣传贯彻《食品安全法》,制定宣传方案。\n"
+        "(二)由市农业局负责,市海洋与渔业局、市环保局配合,做好农产品质量安全认证工作。\n"
+    )
+    tasks = _tasks(text)
+    assert tasks[0]["responsible"] == ["市食安办"] and tasks[0]["support"] == [
+        "市食安委有关委员单位"
+    ]
+    assert tasks[1]["responsible"] == ["市农业局"]
+    assert tasks[1]["support"] == ["市海洋与渔业局", "市环保局"]
+
+
+def test_units_after_a_short_heading_sentence_are_the_items_units() -> None:
+    # 142: ``1.增设市区停车场和停车泊位。市规划局牵头,市城乡建设局、公安局配合,…``
+    text = (
+        "(四)加强配套建设\n"
+        "1.增设市区停车场和停车泊位。市规划局牵头,市城乡建设局、公安局配合,围绕市区商业网点密集区规划配套停车场地。\n"
+        "2.优化城市公交系统。市城乡建设局牵头,市公安局配合,广泛征询各方意见和建议。\n"
+    )
+    tasks = _tasks(text)
+    assert [t["lead"] for t in tasks] == [["市规划局"], ["市城乡建设局"]]
+    assert tasks[1]["support"] == ["市公安局"]
+    assert tasks[0]["text"].startswith("增设市区停车场")

@@ -1,6 +1,7 @@
 """Outline numbering as printed in Chinese official documents.
 
-Styles, outermost first in the usual order: ``cn`` (一、), ``cn-paren`` (（一）),
+Styles, outermost first in the usual order: ``chapter`` (第一章), ``article`` (第一条, the
+articles of a duty list written as rules), ``cn`` (一、), ``cn-paren`` (（一）),
 ``arabic`` (1. / 1、 / 1．), ``arabic-paren`` (（1）), ``circled`` (①). The order in a
 real document is read from the document itself (see ``OutlineStack``), not assumed.
 """
@@ -15,6 +16,7 @@ from fengong.item_numbers import CIRCLED, CLOSE, CN_NUMERALS, DOT, OPEN, cn_to_i
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("chapter", re.compile(rf"^\s*(第[{CN_NUMERALS}\d]+[章节部分篇])\s*")),
+    ("article", re.compile(rf"^\s*(第[{CN_NUMERALS}\d]+条)\s*")),
     ("cn", re.compile(rf"^\s*([{CN_NUMERALS}]+)\s*{DOT}\s*")),
     ("cn-paren", re.compile(rf"^\s*({OPEN}\s*[{CN_NUMERALS}]+\s*{CLOSE})\s*{DOT}?\s*")),
     ("arabic-paren", re.compile(rf"^\s*({OPEN}\s*\d{{1,3}}\s*{CLOSE})\s*{DOT}?\s*")),
@@ -77,11 +79,11 @@ def item_numbering(text: str) -> Numbering | None:
 # Styles that head a plan's outline wherever they appear (GB/T 9704: 第X章, then 一、). A
 # copy that starts inside a list (a web page's second page) shows deeper items first;
 # these still close them instead of nesting under them.
-_TOP_STYLES = ("chapter", "cn")
+_TOP_STYLES = ("chapter", "article", "cn")
 
 
 # the order plans usually nest their numbering in (GB/T 9704: 一、 （一） 1. （1）)
-_USUAL_ORDER = ("chapter", "cn", "cn-paren", "arabic", "arabic-paren", "circled")
+_USUAL_ORDER = ("chapter", "article", "cn", "cn-paren", "arabic", "arabic-paren", "circled")
 
 
 def outranks(style: str, other: str) -> bool:

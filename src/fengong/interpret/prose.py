@@ -206,9 +206,42 @@ def _performer_clause(text: str) -> Marker | None:
         if m.group("verb") == "要" and units.startswith(_COLLECTIVE):
             continue
         if looks_like_units(without_people(units)):
-            raw = m.group(0) if m.group("verb") != "要" else units  # 要 says no role
-            return Marker(m.start(), m.end(), raw, keep=True)
+            if m.group("verb") == "要":
+                return Marker(m.start(), m.end(), units, keep=True)  # 要 says no role
+            end = _supporters_end(text, m.end())
+            return Marker(m.start(), end, text[m.start() : end], keep=True)
+    head, stop, rest = text.partition("。")
+    if stop and len(head) <= _HEADING_SENTENCE and rest.strip():
+        # a short heading sentence first, then its units (142: ``增设市区停车场和停车泊位。
+        # 市规划局牵头,市城乡建设局、公安局配合,…``)
+        found = _performer_clause(rest)
+        if (
+            found is not None
+            and found.start == 0
+            and found.raw.endswith(("牵头", "负责", "配合", "协助", "参与", "协办", "协同"))
+        ):
+            shift = len(head) + 1
+            return Marker(found.start + shift, found.end + shift, found.raw, keep=True)
     return None
+
+
+_HEADING_SENTENCE = 20  # characters of an item's opening sentence that heads it
+
+
+# the supporting units named right after the units that do the work (140: ``市工商局负责,
+# 市经贸委、市农业局配合,严格实施…``)
+_SUPPORTERS = re.compile(
+    r"[,，]\s*(?P<units>[^。；;，,：:]{2,120}?)(?:配合|协助|参与|协办|协同)(?=[,，。；;])"
+)
+
+
+def _supporters_end(text: str, end: int) -> int:
+    """Where the clause naming who does the work ends, with the clause after it when that
+    names units that support (``,Y配合``)."""
+    m = _SUPPORTERS.match(text, end)
+    if m and looks_like_units(without_people(m.group("units"))):
+        return m.end()
+    return end
 
 
 def _performer_paragraphs(paragraphs: list[Paragraph], i: int) -> bool:
@@ -593,8 +626,9 @@ def _visit(node: _Node, section: list[str], out: list[ProseDraft], unit: str | N
 
 def _mark_unit_headings(nodes: list[_Node]) -> None:
     """Mark the numbered headings that name only units (109: ``（一）区体育局``, ``（五）南庄镇、
-    各街道办事处``), the items or the paragraph under each being its units' duties: two
-    siblings or more so named make a list of units (a lone ``五、组织机构`` is a heading)."""
+    各街道办事处``), or units and the word for their duties (``第七条 区科委工作职责：``),
+    the items or the paragraph under each being its units' duties: two siblings or more so
+    named make a list of units (a lone ``五、组织机构`` is a heading)."""
     names = [_numbered_unit_heading(n) for n in nodes]
     if sum(1 for name in names if name) >= 2:
         for node, name in zip(nodes, names, strict=True):
@@ -603,10 +637,16 @@ def _mark_unit_headings(nodes: list[_Node]) -> None:
         _mark_unit_headings(node.children)
 
 
+# what a heading naming a unit may add after its name: ``区科委工作职责：``,
+# ``县经济局主要工作任务：`` (133, 136)
+_DUTIES_OF = re.compile(r"(?:的)?(?:主要)?(?:工作)?(?:职责|任务)(?:分工)?$")
+
+
 def _numbered_unit_heading(node: _Node) -> str | None:
     if node.numbering is None or node.kind is not None:
         return None
     name = _strip_number(node, join_lines(node.text)).strip(" \u3000：:")
+    name = _DUTIES_OF.sub("", name)
     if len(name) > 30 or re.search(r"[，,；;。（(]", name):
         return None
     return name if looks_like_units(name) else None
@@ -640,18 +680,40 @@ _RUN_ON_LABEL = re.compile(
 _RUN_ON_UNIT = re.compile(r"(?<=[。；;：:])(?=[\u4e00-\u9fff、（）()]{2,24}。负责)")
 
 
+# where a sentence of a paragraph starts, after a connective that opens a list (``即``)
+_SENTENCE_START = re.compile(r"(?<=[。；;])[ \u3000]*(?:即|其中)?")
+_MIN_PERFORMER_SENTENCES = 3
+
+
+def _performer_sentence_cuts(text: str) -> list[int]:
+    """Where sentences start that each open with units and their role (``X牵头，…``,
+    ``X负责…``), when three or more do: a list of units' tasks run into one paragraph (132:
+    ``…实施好八大行动。即县水务局牵头,组织…。县环保局牵头,督促…``), each sentence a
+    paragraph of its own for the rule of unit paragraphs (110)."""
+    cuts = []
+    for m in _SENTENCE_START.finditer(text):
+        if text[m.end() : m.end() + 1] in ("（", "(", ""):
+            continue  # a bracketed marker closing the sentence before: ``。(市经委牵头)``
+        found = _performer_clause(text[m.end() : m.end() + 120])
+        if found is not None and found.start == 0 and found.raw.endswith(("牵头", "负责")):
+            cuts.append(m.end())
+    return cuts if len(cuts) >= _MIN_PERFORMER_SENTENCES else []
+
+
 def _run_on_cuts(text: str) -> list[int]:
     cuts = [m.start() for m in _RUN_ON.finditer(text) if m.start() > 0]
     cuts += [m.end() for m in _RUN_ON_LABEL.finditer(text) if unit_label(text[m.end() :])]
     cuts += [m.end() for m in _RUN_ON_UNIT.finditer(text) if unit_label(text[m.end() :])]
+    cuts += [c for c in _performer_sentence_cuts(text) if c < len(text)]
     return sorted(set(cuts))
 
 
 def split_run_on_items(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """Split paragraphs that hold several numbered items or unit paragraphs (a copy that
     lost its line breaks: ``…负责）。 2、固定资产…``, ``…执行。  卫生部：负责…``) before each
-    item number or unit label that follows a sentence's end or white space; each part keeps
-    the paragraph's provenance."""
+    item number or unit label that follows a sentence's end or white space, and before each
+    of three or more sentences opening with their units (``_performer_sentence_cuts``); each
+    part keeps the paragraph's provenance."""
     out: list[Paragraph] = []
     for para in paragraphs:
         cuts = _run_on_cuts(para.text)
