@@ -1625,3 +1625,22 @@ def test_units_after_a_short_heading_sentence_are_the_items_units() -> None:
     assert [t["lead"] for t in tasks] == [["市规划局"], ["市城乡建设局"]]
     assert tasks[1]["support"] == ["市公安局"]
     assert tasks[0]["text"].startswith("增设市区停车场")
+
+
+def test_a_flattened_table_continued_from_another_page_with_role_clauses() -> None:
+    # 141: a newspaper's second half of a table, no separator at all, first row 21; the unit
+    # cell is three role clauses apart by ;
+    text = (
+        "重点任务分工清单\n(上接第三版)\n"
+        "序号工作任务责任单位21树立婚育新风。构建新型婚育文化。省委宣传部、省民政厅牵头;"
+        "省总工会、团省委配合;各州(市)党委和政府落实22实行特别扶助制度扶助标准动态调整机制。"
+        "省财政厅、省卫生健康委牵头;省优化生育政策工作部门联席会议成员单位配合;各州(市)党委和政府落实"
+        "23依申请给予医疗救助。省医保局牵头;省民政厅、省卫生健康委配合;各州(市)党委和政府落实"
+        "24优先安排入住公办养老机构。省民政厅牵头;省卫生健康委配合;各州(市)党委和政府落实\n"
+    )
+    tasks = _tasks(text)
+    assert [t["number"] for t in tasks] == ["21", "22", "23", "24"]
+    assert tasks[0]["text"] == "树立婚育新风。构建新型婚育文化。"
+    assert tasks[2]["lead"] == ["省医保局"]
+    assert tasks[2]["support"] == ["省民政厅", "省卫生健康委"]
+    assert tasks[2]["responsible"] == ["各州（市）党委和政府"]

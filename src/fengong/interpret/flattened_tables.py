@@ -7,8 +7,10 @@ A document site's copy of a Word table can come out as one paragraph (45: ``序�
 row's text, then the units that carry it; the next number follows the last unit's name.
 
 - The header is 序号 and labels run together ending in a unit label (or two: 第一责任单位
-  主要责任单位), then row 1, a section heading (``一、…``) possibly between.
-- Rows are cut where a unit list closing a row meets the next row number; a heading
+  主要责任单位), then the first row (row 1, or row 21 of a table continued from another page:
+  141), a section heading (``一、…``) possibly between.
+- Rows are cut where a unit list closing a row meets the next row number (its names apart by
+  、，, and its role clauses by ；: ``X、Y牵头;Z配合;各州(市)党委和政府落实``); a heading
   (``二、…``) between a row's units and the next number is a section row; page numbers
   (``—2—``) inside the run are page furniture.
 - Each row is its number, its text as printed (the cells between, a category or a target,
@@ -32,25 +34,27 @@ _UNIT_LABEL = r"(?:第一责任单位|主要责任单位|责任部门|责任单�
 _HEADING = rf"[{CN_DIGITS}]{{1,3}}、[^、，,。；;\d]{{2,20}}"
 # 序号, the other labels run together, the last naming units, then row 1
 _HEADER = re.compile(
-    rf"序号(?P<labels>[^。；;，,]{{2,60}}?{_UNIT_LABEL})(?P<heading>(?:{_HEADING})?)(?=1\D)"
+    rf"序号(?P<labels>[^。；;，,]{{2,60}}?{_UNIT_LABEL})(?P<heading>(?:{_HEADING})?)(?=(?P<first>[1-9]\d{{0,2}})\D)"
 )
 _UNIT_LABELS = re.compile(_UNIT_LABEL)
 _NAME_END_OR_PLACE = NAME_END + "区"  # 嘉兴港区市… : a place acting as a unit ends a name too
 _TRAILING_HEADING = re.compile(rf"{_HEADING}$")
 _PAGE_NUMBER = re.compile(r"[—－]\d{1,3}[—－]")
+# a unit list's clauses may each end in their role (141: ``X、Y牵头;Z配合;各州(市)党委和政府落实``)
+_ROLE_TAIL = re.compile(r"(?:牵头|配合|落实|负责|参与|协助)$")
 # a unit name opening with its level (市卫生健康委, 县(市、区)政府); 、 only inside brackets
 _LEVEL_NAME = re.compile(r"[省市县区镇乡各](?:[\u4e00-\u9fff]|[（(][^（）()]{1,8}[）)]){1,20}")
 
 
 def _separators(text: str) -> list[int]:
-    """Positions of 、，, outside brackets."""
+    """Positions of 、，,；; outside brackets."""
     out, depth = [], 0
     for i, ch in enumerate(text):
         if ch in "(（":
             depth += 1
         elif ch in ")）":
             depth = max(0, depth - 1)
-        elif ch in "、，," and depth == 0:
+        elif ch in "、，,；;" and depth == 0:
             out.append(i)
     return out
 
@@ -73,11 +77,11 @@ def _units_at_end(text: str) -> int | None:
         part = text[sep + 1 : end]
         # a name without its level (嘉兴港区) is short; a longer piece is a sentence's end
         short = len(part) <= (24 if part[:1] in LEVEL_START else 12)
-        if not (short and "。" not in part and is_unit(part)):
+        if not (short and "。" not in part and is_unit(_ROLE_TAIL.sub("", part))):
             break
         end = sep
     begin = max((sep + 1 for sep in _separators(text[:end])), default=0)
-    first = _name_at_end(text[begin:end])
+    first = _name_at_end(_ROLE_TAIL.sub("", text[begin:end]))  # its start, not its role
     return begin + first if first is not None else None
 
 
@@ -103,10 +107,11 @@ def _next_row(text: str, start: int, number: str) -> int:
     return len(text)
 
 
-def _rows(text: str, heading: str) -> list[tuple[str, str, str]]:
-    """Rows ``(number, text, units)``, with section rows ``("", heading, "")`` between."""
+def _rows(text: str, heading: str, first: int = 1) -> list[tuple[str, str, str]]:
+    """Rows ``(number, text, units)`` from row ``first`` on, with section rows
+    ``("", heading, "")`` between."""
     rows: list[tuple[str, str, str]] = [("", heading, "")] if heading else []
-    pos, number = 0, 1
+    pos, number = 0, first
     while text.startswith(str(number), pos):
         start = pos + len(str(number))
         end = _next_row(text, start, str(number + 1))
@@ -147,7 +152,7 @@ def flattened_table(blocks: list[Block], notes: list[Note]) -> tuple[list[Block]
         following = [b.text for b in blocks[index:] if isinstance(b, Paragraph)]
         text = re.sub(r"\s+", "", _PAGE_NUMBER.sub("", "".join(following)))
         m = _HEADER.search(text)
-        rows = _rows(text[m.end() :], m.group("heading")) if m else []
+        rows = _rows(text[m.end() :], m.group("heading"), int(m.group("first"))) if m else []
         if m is None or sum(1 for n, _, _ in rows if n) < _MIN_ROWS:
             continue
         unit_labels = _UNIT_LABELS.findall(m.group("labels"))[-2:]
