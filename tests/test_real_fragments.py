@@ -1644,3 +1644,30 @@ def test_a_flattened_table_continued_from_another_page_with_role_clauses() -> No
     assert tasks[2]["lead"] == ["省医保局"]
     assert tasks[2]["support"] == ["省民政厅", "省卫生健康委"]
     assert tasks[2]["responsible"] == ["各州（市）党委和政府"]
+
+
+def test_a_support_line_closing_a_units_items_covers_them_all() -> None:
+    # 136: ``（九）县公安局主要工作任务:`` 1、2、3、 then ``协助单位:…``; and ``2、2010年底前…``
+    text = (
+        "(八)县经济局主要工作任务:\n"
+        "1、督促高耗能低产值重污染企业加快技术改造步伐。\n"
+        "2、2010年底前全面完成两家企业机立窑生产线的淘汰。\n"
+        "(九)县公安局主要工作任务:\n"
+        "1、依法整治尾气排放年检不合格的机动车辆。\n"
+        "2、依法整治运输车辆的扬尘污染。\n"
+        "协助单位:交通局、县城管监察大队。\n"
+    )
+    tasks = _tasks(text)
+    assert [t["responsible"] for t in tasks] == [
+        ["县经济局"],
+        ["县经济局"],
+        ["县公安局"],
+        ["县公安局"],
+    ]
+    assert tasks[1]["text"].startswith("2010年底前")
+    assert [t["support"] for t in tasks] == [
+        [],
+        [],
+        ["交通局", "县城管监察大队"],
+        ["交通局", "县城管监察大队"],
+    ]

@@ -25,7 +25,10 @@ CIRCLED = r"[\u2460-\u2473\u2776-\u277f]"
 
 CN_ITEM = rf"[{CN_DIGITS}]+、"  # 一、
 CN_PAREN_ITEM = rf"{OPEN}[{CN_DIGITS}]+{CLOSE}"  # （一）
-ARABIC_ITEM = rf"\d+{DOT}(?!\d)"  # 1. 1、, never the 1 of 1.5
+# what ends an arabic item number: 、 always (``2、2010年底前…``), a full stop only when no
+# digit follows (``1.5`` is a number)
+ITEM_DOT = r"(?:、|[.．﹒](?!\d))"
+ARABIC_ITEM = rf"\d+{ITEM_DOT}"  # 1. 1、, never the 1 of 1.5
 
 # an item number at the start of a paragraph: 一、 （一） （1） 1. 1、
 ITEM_NUMBER = rf"{CN_ITEM}|{OPEN}[{CN_DIGITS}\d]+{CLOSE}|{ARABIC_ITEM}"

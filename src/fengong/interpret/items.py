@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 from fengong.interpret.numbering import number_value
-from fengong.item_numbers import CLOSE, DOT, DOT_CHARS, OPEN
+from fengong.item_numbers import CLOSE, DOT_CHARS, ITEM_DOT, OPEN
 from fengong.textnorm import join_lines
 
 # An item number starts the text, a line, or follows a sentence end: "…整改。2、严格…".
 _MARK = re.compile(
     r"(?:^|(?<=[\n。；;！？!?：:]))\s*"
-    rf"(?P<num>\d{{1,2}}(?:{DOT}(?!\d))|{OPEN}\d{{1,2}}{CLOSE}|[\u2460-\u2473])\s*"
+    rf"(?P<num>\d{{1,2}}{ITEM_DOT}|{OPEN}\d{{1,2}}{CLOSE}|[\u2460-\u2473])\s*"
 )
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from fengong.item_numbers import CIRCLED, CLOSE, CN_NUMERALS, DOT, OPEN, cn_to_int
+from fengong.item_numbers import CIRCLED, CLOSE, CN_NUMERALS, DOT, ITEM_DOT, OPEN, cn_to_int
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("chapter", re.compile(rf"^\s*(第[{CN_NUMERALS}\d]+[章节部分篇])\s*")),
@@ -20,7 +20,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cn", re.compile(rf"^\s*([{CN_NUMERALS}]+)\s*{DOT}\s*")),
     ("cn-paren", re.compile(rf"^\s*({OPEN}\s*[{CN_NUMERALS}]+\s*{CLOSE})\s*{DOT}?\s*")),
     ("arabic-paren", re.compile(rf"^\s*({OPEN}\s*\d{{1,3}}\s*{CLOSE})\s*{DOT}?\s*")),
-    ("arabic", re.compile(rf"^\s*(\d{{1,3}})\s*(?:{DOT}(?!\d)|\s*{CLOSE})\s*")),
+    ("arabic", re.compile(rf"^\s*(\d{{1,3}})\s*(?:{ITEM_DOT}|\s*{CLOSE})\s*")),
     ("circled", re.compile(rf"^\s*({CIRCLED})\s*")),
 )
 

@@ -34,7 +34,7 @@ from fengong.interpret.units import (
     split_outside_brackets,
     without_people,
 )
-from fengong.item_numbers import CLOSE, CN_DIGITS, DOT, OPEN
+from fengong.item_numbers import CLOSE, CN_DIGITS, DOT, ITEM_DOT, OPEN
 from fengong.textnorm import join_lines, simplify, squash_spaces
 
 _OPEN, _CLOSE = "（([【", "）)]】"
@@ -585,8 +585,12 @@ def _visit(node: _Node, section: list[str], out: list[ProseDraft], unit: str | N
         return
     named = node.unit_name if unit is None else None
     if named is not None and node.children:  # (一)区体育局 over its numbered duties
+        support = _pop_support_line(node)
+        first = len(out)
         for child in node.children:
             _visit(child, [*section, _heading(node)], out, named)
+        for draft in out[first:] if support else []:
+            draft.responsibility_raw += "；" + support
         return
     if named is not None and _clean("\n".join(b.text for b in node.body)):
         text = _clean("\n".join(b.text for b in node.body))  # (二)区财政局 + one paragraph
@@ -622,6 +626,29 @@ def _visit(node: _Node, section: list[str], out: list[ProseDraft], unit: str | N
     heading = [] if node.kind else [_heading(node)]
     for child in node.children:
         _visit(child, [*section, *heading], out, unit)
+
+
+# a line of its own naming units with a label: ``协助单位:交通局、县城管监察大队。``
+_LABELLED_LINE = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,8})[:：](?P<units>[^:：。]+)。?$")
+
+
+def _pop_support_line(node: _Node) -> str | None:
+    """The line closing a unit heading's items that names the units supporting them all
+    (136: ``（九）县公安局主要工作任务：`` 1、2、3、 then ``协助单位:交通局、县城管监察大队。``):
+    taken out of the last item it follows and returned, or None."""
+    last = node.children[-1]
+    while last.children:
+        last = last.children[-1]
+    if not last.body:
+        return None
+    line = join_lines(last.body[-1].text)
+    m = _LABELLED_LINE.match(line)
+    if m is None or role_of_label(m.group("label")) != "support":
+        return None
+    if not looks_like_units(m.group("units")):
+        return None
+    last.body.pop()
+    return line
 
 
 def _mark_unit_headings(nodes: list[_Node]) -> None:
@@ -662,7 +689,7 @@ def _unit_task(node: _Node, section: list[str], text: str, unit: str) -> ProseDr
 
 # An item number (``2、``, ``（七）``) after white space, or after a sentence's end when it is
 # not ``1`` (an inline list ``…：1、…；2、…`` stays in its paragraph).
-_ITEM_AT = rf"(?:\d{{1,3}}|[{CN_DIGITS}]{{1,3}}){DOT}(?!\d)"
+_ITEM_AT = rf"(?:\d{{1,3}}{ITEM_DOT}|[{CN_DIGITS}]{{1,3}}{DOT}(?!\d))"
 _BRACKETED_ITEM_AT = rf"{OPEN}[{CN_DIGITS}]{{1,3}}{CLOSE}"
 _RUN_ON = re.compile(
     rf"(?:(?<=\S)[ \u3000]+(?={_ITEM_AT}|{_BRACKETED_ITEM_AT})"

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fengong.document import Cell, Provenance, Row, Table
-from fengong.item_numbers import DOT, ITEM_NUMBER
+from fengong.item_numbers import DOT, ITEM_DOT, ITEM_NUMBER
 from fengong.textnorm import ends_sentence
 
 SPLIT_GAP = 0.75  # in character sizes: a wider gap separates two segments of a line
@@ -49,7 +49,7 @@ _MIN_SPLIT_LINES = 3
 _MAX_CONTINUATION = 60  # lines of one wrapped cell between two multi-segment lines
 _MAX_BINS = 20_000  # half-point bins over 10 000 pt; a hostile file's coordinates stay bounded
 _ITEM_START = re.compile(rf"^\s*(?:{ITEM_NUMBER})")
-_ARABIC_ITEM = re.compile(rf"^\s*(\d{{1,3}}){DOT}(?!\d)")
+_ARABIC_ITEM = re.compile(rf"^\s*(\d{{1,3}}){ITEM_DOT}")
 _NUMBER_CELL = re.compile(rf"^\s*\d{{1,3}}{DOT}?\s*$")
 _LABEL_PUNCTUATION = re.compile(r"[。，；、：:,;]")
 
