@@ -1671,3 +1671,44 @@ def test_a_support_line_closing_a_units_items_covers_them_all() -> None:
         ["交通局", "县城管监察大队"],
         ["交通局", "县城管监察大队"],
     ]
+
+
+# --- round nine (144-151) ----------------------------------------------------------------
+
+
+def test_a_heading_naming_other_departments_leaves_its_items_their_own_units() -> None:
+    # 144: ``（八）其他部门`` beside unit headings; its items name their units in the sentence
+    text = (
+        "(三)市外事办\n"
+        "1.负责邀请中联办领导出席会议;\n"
+        "(四)市外宣办\n"
+        "1.负责张广宁市长记者见面会和市政府部门负责人专访及新闻报道;\n"
+        "(八)其他部门\n"
+        "1.市科技局、交委、规划局、金融办参与会议互动对话环节,回答相关问题;\n"
+        "2.市建委、交委、旅游局负责协助做好客商的邀请工作;\n"
+    )
+    tasks = _tasks(text)
+    assert tasks[1]["responsible"] == ["市外宣办"]  # 负责人 is a person, not a role word
+    assert tasks[2]["support"] == ["市科技局", "交委", "规划局", "金融办"]
+    assert tasks[3]["support"] == ["市建委", "交委", "旅游局"]  # 负责协助: they assist
+    assert all(t["responsible"] != ["其他部门"] for t in tasks)
+
+
+def test_headings_naming_a_unit_with_its_duties_in_other_words() -> None:
+    # 150: ``（七）卫生部门职责、任务``; 147: ``第九条 镇人民政府(街道办事处、园区管委会)履行以下职责:``
+    text = (
+        "(七)卫生部门职责、任务\n"
+        "1.加强对学校幼儿园食堂的监督管理。\n"
+        "(八)工商部门职责、任务\n"
+        "1.加强学校及周边文化和娱乐服务业市场的监督管理。\n"
+        "第六条 财政部门履行以下职责:\n"
+        "(一)配合市民政部门制定低保标准;\n"
+        "第九条 镇人民政府(街道办事处、园区管委会)履行以下职责:\n"
+        "(一)受理、审核、审批辖区内最低生活保障申请;\n"
+    )
+    assert [t["responsible"] for t in _tasks(text)] == [
+        ["卫生部门"],
+        ["工商部门"],
+        ["财政部门"],
+        ["镇人民政府（街道办事处、园区管委会）"],
+    ]

@@ -188,8 +188,8 @@ def _label_value_end(text: str, start: int) -> int:
 # or a unit as the subject opening the item (99: ``公安部门负责烟花爆竹公共安全管理``,
 # 110: ``区委农办要结合…``)
 _PERFORMER = re.compile(
-    r"由(?P<units>[^。；;，,：:]{2,80}?)(?:牵头负责|负责|牵头)"
-    r"|^(?P<subject>[^。；;，,：:由\n]{2,30}?)(?P<verb>牵头负责|负责|牵头|要)"
+    r"由(?P<units>[^。；;，,：:]{2,80}?)(?:牵头负责|负责(?!人(?![民员]))|牵头)"
+    r"|^(?!负责|牵头)(?P<subject>[^。；;，,：:由\n]{2,90}?)(?P<verb>牵头负责|负责(?:协助|配合)|负责(?!人(?![民员]))|牵头|参与|要)"
 )
 # collectives that open exhortations (``各地要…``, ``有关部门要…``), not one unit's duty
 _COLLECTIVE = ("各", "有关", "相关", "全")
@@ -665,8 +665,13 @@ def _mark_unit_headings(nodes: list[_Node]) -> None:
 
 
 # what a heading naming a unit may add after its name: ``区科委工作职责：``,
-# ``县经济局主要工作任务：`` (133, 136)
-_DUTIES_OF = re.compile(r"(?:的)?(?:主要)?(?:工作)?(?:职责|任务)(?:分工)?$")
+# ``县经济局主要工作任务：``, ``卫生部门职责、任务``, ``财政部门履行以下职责：``
+# (133, 136, 150, 147)
+_OTHERS = ("其他", "其它", "有关", "相关")
+_DUTIES_OF = re.compile(
+    r"(?:的)?(?:履行|承担)?(?:以下|下列)?(?:主要)?(?:工作)?(?:职责|任务)"
+    r"(?:[、和及](?:主要)?(?:工作)?(?:职责|任务))?(?:分工|如下|是)?$"
+)
 
 
 def _numbered_unit_heading(node: _Node) -> str | None:
@@ -674,7 +679,9 @@ def _numbered_unit_heading(node: _Node) -> str | None:
         return None
     name = _strip_number(node, join_lines(node.text)).strip(" \u3000：:")
     name = _DUTIES_OF.sub("", name)
-    if len(name) > 30 or re.search(r"[，,；;。（(]", name):
+    if name.startswith(_OTHERS):
+        return None  # ``（八）其他部门`` names no body: its items name their own
+    if len(name) > 30 or re.search(r"[，,；;。]", name):
         return None
     return name if looks_like_units(name) else None
 
