@@ -589,8 +589,9 @@ def _visit(node: _Node, section: list[str], out: list[ProseDraft], unit: str | N
         first = len(out)
         for child in node.children:
             _visit(child, [*section, _heading(node)], out, named)
-        for draft in out[first:] if support else []:
-            draft.responsibility_raw += "；" + support
+        if support is not None:
+            for draft in out[first:]:
+                draft.responsibility_raw += "；" + support
         return
     if named is not None and _clean("\n".join(b.text for b in node.body)):
         text = _clean("\n".join(b.text for b in node.body))  # (二)区财政局 + one paragraph
