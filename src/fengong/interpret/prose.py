@@ -187,9 +187,11 @@ def _label_value_end(text: str, start: int) -> int:
 # ``由X负责…`` anywhere in an item: 由 names who does what follows
 # or a unit as the subject opening the item (99: ``公安部门负责烟花爆竹公共安全管理``,
 # 110: ``区委农办要结合…``)
+_LEADS_OR_DOES = r"牵头负责|负责(?!人(?![民员]))|牵头"  # 负责人 is a person (144)
 _PERFORMER = re.compile(
-    r"由(?P<units>[^。；;，,：:]{2,80}?)(?:牵头负责|负责(?!人(?![民员]))|牵头)"
-    r"|^(?!负责|牵头)(?P<subject>[^。；;，,：:由\n]{2,90}?)(?P<verb>牵头负责|负责(?:协助|配合)|负责(?!人(?![民员]))|牵头|参与|要)"
+    rf"由(?P<units>[^。；;，,：:]{{2,80}}?)(?:{_LEADS_OR_DOES})"
+    r"|^(?!负责|牵头)(?P<subject>[^。；;，,：:由\n]{2,90}?)"
+    rf"(?P<verb>负责(?:协助|配合)|{_LEADS_OR_DOES}|参与|要)"
 )
 # collectives that open exhortations (``各地要…``, ``有关部门要…``), not one unit's duty
 _COLLECTIVE = ("各", "有关", "相关", "全")
