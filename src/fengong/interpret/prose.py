@@ -525,11 +525,14 @@ def _strip_number(node: _Node, text: str) -> str:
     return head.rest if head else text
 
 
-def _clean(text: str) -> str:
+def _clean(text: str, after_removed: bool = True) -> str:
     """Paragraphs kept apart by ``\n``, white space normalised, without the punctuation
-    a removed marker leaves at its start."""
+    a removed marker leaves at its start (``after_removed``; a marker kept in the text
+    keeps the comma after it: ``县水务局牵头,组织…``)."""
     lines = [squash_spaces(line) for line in text.split("\n")]
-    flat = "\n".join(line for line in lines if line).lstrip(" ，,；;。、\n")
+    flat = "\n".join(line for line in lines if line)
+    if after_removed:
+        flat = flat.lstrip(" ，,；;。、\n")
     return flat if flat.strip(" ，,；;。、\n") else ""
 
 
@@ -548,7 +551,8 @@ def _tasks_from_text(
                 drafts[-1].responsibility_raw += "；" + _marker_text(marker)
             continue
         drafts.append(ProseDraft(number, section, piece, _marker_text(marker), node.where))
-    tail = _clean(text[previous:])
+    kept = bool(markers) and markers[-1].keep
+    tail = _clean(text[previous:], after_removed=not kept)
     if drafts and tail:
         drafts[-1].text = drafts[-1].text + tail
     return drafts
