@@ -1566,6 +1566,7 @@ def test_sentences_each_opening_with_their_units_are_a_list_of_tasks() -> None:
         ["县移民局"],
         ["县林业局"],
     ]
+    assert tasks[0]["text"].startswith("县水务局牵头,组织开展")  # the comma after it stays
 
 
 def test_a_bracketed_marker_after_a_sentence_is_no_sentence_opening_with_units() -> None:
