@@ -1713,3 +1713,22 @@ def test_headings_naming_a_unit_with_its_duties_in_other_words() -> None:
         ["财政部门"],
         ["镇人民政府（街道办事处、园区管委会）"],
     ]
+
+
+# --- round ten (152-158) -----------------------------------------------------------------
+
+
+def test_a_caption_between_a_sites_metadata_rows_and_the_header_ends_them() -> None:
+    # 156: the 索引号 block printed as pipe rows, the table's caption, then its header
+    text = (
+        "索引号 | 000330185/2022-86781 | 公开方式 | 主动公开 |\n"
+        "发布单位 | 区府办 | 发文日期 | 2022-11-03 |\n"
+        "2022年区政府民生实事项目进展情况表(截至9月底)\n"
+        "序号 | 项目内容 | 进展情况 | 责任单位 |\n"
+        "1 | 新建成公办中小学、幼儿园7所。 | 新建成临安区职教中心等7所。 | 教育局 |\n"
+        "2 | 新建成婴幼儿照护服务成长驿站7家。 | 新建13家婴幼儿成长驿站。 | 卫生健康局 |\n"
+        "3 | 实施农村公路大中修100公里。 | 完成农村公路大中修50公里。 | 交通运输局 |\n"
+    )
+    tasks = _tasks(text)
+    assert [t["responsible"] for t in tasks] == [["教育局"], ["卫生健康局"], ["交通运输局"]]
+    assert tasks[0]["text"] == "新建成公办中小学、幼儿园7所。"

@@ -70,17 +70,35 @@ _REGION_GAP = 8
 def pipe_region_end(lines: list[str], start: int) -> int:
     """Index of the first line after the pipe region that starts at ``start``: lines
     without a pipe stay in it while a pipe line follows within eight lines (a cell's units
-    one per line, a row number between two rows)."""
+    one per line, a row number between two rows), unless one is the caption of a table
+    whose header row follows it."""
     i = start + (not is_pipe_line(lines[start]))
     while i < len(lines):
         if not is_pipe_line(lines[i]) and not any(
             is_pipe_line(lines[j]) for j in range(i, min(len(lines), i + _REGION_GAP))
         ):
             break
+        if _caption_before_header(lines, i):
+            break
         i += 1
     while i > start and not lines[i - 1].strip():
         i -= 1
     return i
+
+
+_HEADER_LINE = re.compile(r"^\s*(?:序号|序號|编号|編號)\s*\|")
+
+
+def _caption_before_header(lines: list[str], i: int) -> bool:
+    """A line without a pipe right before a header row opening with 序号: the caption of
+    the table that starts there (156: the site's metadata rows, then ``2022年区政府民生实事
+    项目进展情况表(截至9月底)``, then ``序号 | 项目内容 | …``), not a cell of the rows above."""
+    return (
+        bool(lines[i].strip())
+        and not is_pipe_line(lines[i])
+        and i + 1 < len(lines)
+        and bool(_HEADER_LINE.match(lines[i + 1]))
+    )
 
 
 def pipe_cells(lines: list[str], start: int, end: int) -> tuple[list[PipeCell], bool]:
