@@ -1732,3 +1732,27 @@ def test_a_caption_between_a_sites_metadata_rows_and_the_header_ends_them() -> N
     tasks = _tasks(text)
     assert [t["responsible"] for t in tasks] == [["教育局"], ["卫生健康局"], ["交通运输局"]]
     assert tasks[0]["text"] == "新建成公办中小学、幼儿园7所。"
+
+
+def test_numbered_rows_under_no_header_are_read_by_their_content() -> None:
+    # 152: the copy starts at row 1, its header left out; a line with a lone | after each row
+    text = "".join(
+        f"{n} | {task} | {unit} | {progress} | 按时序推进 |\n|\n"
+        for n, task, unit, progress in [
+            (1, "完成27所学校教育基础设施改造提升。", "县教育局", "已经安装公办中小学970台空调。"),
+            (2, "完成30所智慧校园安保一体化管理系统建设。", "县教育局", "招投标文件已发布。"),
+            (3, "完成10家示范型居家养老服务照料中心建设。", "县民政局", "5家施工中,5家完成建设。"),
+            (4, "对350户生活困难老年人家庭进行适老化改造。", "县民政局", "252户已完成改造。"),
+            (5, "为全县200名以上残疾儿童实施基本康复服务。", "县残联", "已完成半年度报销工作。"),
+        ]
+    )
+    plan = parse_bytes(text.encode("utf-8"), "fragment.txt")
+    assert [t.responsible for t in plan.tasks] == [
+        ["县教育局"],
+        ["县教育局"],
+        ["县民政局"],
+        ["县民政局"],
+        ["县残联"],
+    ]
+    assert plan.tasks[0].text == "完成27所学校教育基础设施改造提升。"
+    assert any(w.code == "column-role-from-content" for w in plan.warnings)

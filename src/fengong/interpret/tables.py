@@ -202,6 +202,19 @@ def _uniform_width(rows: list[RowView], labels: int) -> int:
     return fitting[0] if len(fitting) >= 3 and len(set(fitting)) == 1 else 0
 
 
+def _numbered_without_header(rows: list[Row]) -> bool:
+    """Rows that open with their numbers 1, 2, 3 … from the first, five at least, as wide
+    as one another (152: a copy that starts at row 1, its header left out)."""
+    firsts = [join_lines(r.cells[0]) if r.cells else "" for r in rows]
+    width = _mode_width(rows)
+    return (
+        len(rows) >= 5
+        and width >= 3
+        and firsts[:5] == ["1", "2", "3", "4", "5"]
+        and sum(len(r.cells) == width for r in rows) >= 0.8 * len(rows)
+    )
+
+
 def logical_tables(blocks: list[Block], notes: list[Note] | None = None) -> list[LogicalTable]:
     """Return the task tables of a document, pieces joined, repeated headers dropped.
 
@@ -237,11 +250,15 @@ def logical_tables(blocks: list[Block], notes: list[Note] | None = None) -> list
                     Note("repeated-header", "header row repeated here dropped", rows[h].where)
                 )
                 rows[h].cells, repeated = carried, True
-        if h is not None and not repeated:
-            labels = [join_lines(c) for c in rows[h].cells]
-            body = rows[h + 1 :]
-            header_rows = [labels]
-            if h + 1 < len(rows) and (
+        headerless = h is None and current is None and _numbered_without_header(rows)
+        if (h is not None and not repeated) or headerless:
+            if h is None:  # rows numbered 1, 2, 3 … under no header: columns by content
+                labels, body, header_rows = [""] * _mode_width(rows), rows, []
+            else:
+                labels = [join_lines(c) for c in rows[h].cells]
+                body = rows[h + 1 :]
+                header_rows = [labels]
+            if h is not None and h + 1 < len(rows) and (
                 rows[h + 1].marked_header or _is_sub_header(rows[h + 1].cells)
             ):
                 header_rows.append([join_lines(c) for c in rows[h + 1].cells])
