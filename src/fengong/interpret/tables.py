@@ -202,7 +202,7 @@ def _uniform_width(rows: list[RowView], labels: int) -> int:
     return fitting[0] if len(fitting) >= 3 and len(set(fitting)) == 1 else 0
 
 
-def _numbered_without_header(rows: list[Row]) -> bool:
+def _numbered_without_header(rows: list[RowView]) -> bool:
     """Rows that open with their numbers 1, 2, 3 … from the first, five at least, as wide
     as one another (152: a copy that starts at row 1, its header left out)."""
     firsts = [join_lines(r.cells[0]) if r.cells else "" for r in rows]
