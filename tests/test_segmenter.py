@@ -76,3 +76,16 @@ def test_the_cache_follows_xdg_and_the_override(
         assert cache_dir() == tmp_path / "xdg" / "fengong" / __version__
     monkeypatch.setenv("FENGONG_CACHE_DIR", str(tmp_path / "mine"))
     assert cache_dir() == tmp_path / "mine" / __version__
+
+
+def test_no_home_folder_falls_back_to_the_temp_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    from fengong.interpret import segmenter
+
+    def no_home(cls: type[Path]) -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("FENGONG_CACHE_DIR", raising=False)
+    monkeypatch.setattr(Path, "home", classmethod(no_home))
+    assert segmenter._writable_cache_dir() == Path(tempfile.gettempdir())

@@ -81,10 +81,10 @@ def tokenizer(dictionary: Path) -> Any:
 
 
 def _writable_cache_dir() -> Path:
-    folder = cache_dir()
     try:
+        folder = cache_dir()
         folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
+    except (OSError, RuntimeError):  # no home folder, or one we cannot write
         import tempfile
 
         return Path(tempfile.gettempdir())  # jieba's own place
