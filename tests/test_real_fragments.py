@@ -1756,3 +1756,22 @@ def test_numbered_rows_under_no_header_are_read_by_their_content() -> None:
     ]
     assert plan.tasks[0].text == "完成27所学校教育基础设施改造提升。"
     assert any(w.code == "column-role-from-content" for w in plan.warnings)
+
+
+def test_one_cell_per_line_without_row_numbers_rows_as_wide_as_the_running_text_recurs() -> None:
+    # 158: a ledger printed one cell per line, no 序号; each row's first cells are short
+    text = (
+        "名 称 |\n责任单位 |\n工作任务与目标 |\n"
+        "门前六包 |\n市容大队 |\n保持门店门前清洁有序,杜绝随意堆放生活垃圾、污水横流。 |\n"
+        "商贩疏导工程 |\n市容大队 |\n结合市民需求,在控制区和疏导区内合理规划临时市场。 |\n"
+        "夜市市场整治活 动 |\n市容大队 |\n合理设置夜市专业市场,明确出摊收摊时间,严禁污水乱倒。 |\n"
+        "经营乱象整治活 动 |\n市容大队 |\n坚决打击店外经营、占道经营、马路市场、流动经营等行为。 |\n"
+    )
+    rows = _rows(text)
+    assert rows[0] == ["名 称", "责任单位", "工作任务与目标"]
+    assert [r[:2] for r in rows[1:]] == [
+        ["门前六包", "市容大队"],
+        ["商贩疏导工程", "市容大队"],
+        ["夜市市场整治活 动", "市容大队"],
+        ["经营乱象整治活 动", "市容大队"],
+    ]

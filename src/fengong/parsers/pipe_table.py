@@ -236,11 +236,31 @@ def _cell_rows(cells: list[PipeCell]) -> list[list[PipeCell]]:
         bounds = [*positions, len(cells)]
         body = [r for a, b in pairwise(bounds) for r in _split_heading_rows(cells[a:b])]
         return header + body
-    # the header ends at the first row number, or else at the first cell of running text
+    # the header ends at the first row number, or else at the first cell of running text,
+    # unless the running text recurs every ``n`` cells with labels before it (158)
     first_row = next((i for i, c in enumerate(cells) if _ROW_NUMBER.match(c.text)), None)
     long_cell = next((i for i, c in enumerate(cells) if len(c.text) > 15), len(cells))
     width = (first_row if first_row and 2 <= first_row < long_cell else long_cell) or 1
+    if first_row is None:
+        width = _running_text_period(cells, long_cell) or width
     return [cells[i : i + width] for i in range(0, len(cells), width)]
+
+
+def _running_text_period(cells: list[PipeCell], first_long: int) -> int | None:
+    """The width of rows printed one cell per line without row numbers, from the cells of
+    running text recurring every ``n`` cells (158: ``名 称 | 责任单位 | 工作任务与目标 |`` then
+    ``门前六包 | 市容大队 | 保持门店门前清洁有序…`` …): ``n`` when the header's ``n`` cells
+    are labels and short cells come before the first running text, else None."""
+    longs = [i for i, c in enumerate(cells) if len(c.text) > 15]
+    gaps = Counter(b - a for a, b in pairwise(longs))
+    if len(longs) < 4 or not gaps:
+        return None
+    period, count = gaps.most_common(1)[0]
+    if count < 0.7 * (len(longs) - 1) or not 2 <= period < first_long:
+        return None
+    if not all(_is_label_cell(c.text) for c in cells[:period]):
+        return None
+    return period
 
 
 def _texts_on_line(line: str) -> int:
