@@ -1775,3 +1775,50 @@ def test_one_cell_per_line_without_row_numbers_rows_as_wide_as_the_running_text_
         ["夜市市场整治活 动", "市容大队"],
         ["经营乱象整治活 动", "市容大队"],
     ]
+
+
+# --- round eleven (160-166) --------------------------------------------------------------
+
+
+def test_articles_and_duty_words_in_traditional_script() -> None:
+    # 161: ``第十二條 監察機關職責`` over (一)(二)…, in traditional script
+    text = (
+        "第十二條 監察機關職責\n"
+        "(一)對道路交通安全工作責任制落實情況進行監督檢查。\n"
+        "(二)依法查處道路交通安全工作中的違紀行為。\n"
+        "第十三条 交通部門職責\n"
+        "(一)負責公路運輸企業的安全監督管理。\n"
+    )
+    assert [t["responsible"] for t in _tasks(text)] == [["監察機關"], ["監察機關"], ["交通部門"]]
+
+
+def test_a_unit_heading_beside_labelled_siblings_heads_its_items() -> None:
+    # 166: ``1.农业部门。`` over (1)(2)…, then ``2.财政部门:负责…``
+    text = (
+        "(二)部门职责\n"
+        "1.农业部门。\n"
+        "(1)做好疫情的监测、报告,开展流行病学调查。\n"
+        "(2)组织对疫区、受威胁区易感畜禽实施紧急免疫接种。\n"
+        "2.财政部门:负责筹集、划拨紧急防疫储备金。\n"
+        "3.计划部门:负责紧急防疫物资储备、调运等基础设施建设。\n"
+    )
+    tasks = _tasks(text)
+    assert [t["responsible"] for t in tasks] == [
+        ["农业部门"],
+        ["农业部门"],
+        ["财政部门"],
+        ["计划部门"],
+    ]
+
+
+def test_a_sentence_closed_by_a_full_stop_is_no_unit_heading() -> None:
+    # 86: ``2.建立区高校毕业生创业中心暨创业孵化基地。`` is a task, its units on labelled lines
+    text = (
+        "2.建立区高校毕业生创业中心暨创业孵化基地。\n"
+        "责任部门:人社局\n配合部门:各街道\n"
+        "3.新建甘井子区警察训练教育基地。\n"
+        "责任部门:公安分局\n配合部门:发改局、财政局\n"
+    )
+    tasks = _tasks(text)
+    assert [t["responsible"] for t in tasks] == [["人社局"], ["公安分局"]]
+    assert tasks[1]["support"] == ["发改局", "财政局"]

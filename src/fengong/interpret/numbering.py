@@ -16,7 +16,7 @@ from fengong.item_numbers import CIRCLED, CLOSE, CN_NUMERALS, DOT, ITEM_DOT, OPE
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("chapter", re.compile(rf"^\s*(第[{CN_NUMERALS}\d]+[章节部分篇])\s*")),
-    ("article", re.compile(rf"^\s*(第[{CN_NUMERALS}\d]+条)\s*")),
+    ("article", re.compile(rf"^\s*(第[{CN_NUMERALS}\d]+[条條])\s*")),
     ("cn", re.compile(rf"^\s*([{CN_NUMERALS}]+)\s*{DOT}\s*")),
     ("cn-paren", re.compile(rf"^\s*({OPEN}\s*[{CN_NUMERALS}]+\s*{CLOSE})\s*{DOT}?\s*")),
     ("arabic-paren", re.compile(rf"^\s*({OPEN}\s*\d{{1,3}}\s*{CLOSE})\s*{DOT}?\s*")),

@@ -662,9 +662,17 @@ def _mark_unit_headings(nodes: list[_Node]) -> None:
     """Mark the numbered headings that name only units (109: ``（一）区体育局``, ``（五）南庄镇、
     各街道办事处``), or units and the word for their duties (``第七条 区科委工作职责：``),
     the items or the paragraph under each being its units' duties: two siblings or more so
-    named make a list of units (a lone ``五、组织机构`` is a heading)."""
+    named, or one beside siblings opening with a unit label (166: ``1.农业部门。`` over its
+    items, then ``2.财政部门:负责…``), make a list of units (a lone ``五、组织机构`` is a
+    heading)."""
     names = [_numbered_unit_heading(n) for n in nodes]
-    if sum(1 for name in names if name) >= 2:
+    # siblings that open with a unit label (``2.财政部门:负责…``) make it a list of units too
+    labelled = sum(
+        1
+        for n, name in zip(nodes, names, strict=True)
+        if not name and n.numbering and unit_label(_strip_number(n, join_lines(n.text))) is not None
+    )
+    if sum(1 for name in names if name) + labelled >= 2 and any(names):
         for node, name in zip(nodes, names, strict=True):
             node.unit_name = name
     for node in nodes:
@@ -675,6 +683,7 @@ def _mark_unit_headings(nodes: list[_Node]) -> None:
 # ``县经济局主要工作任务：``, ``卫生部门职责、任务``, ``财政部门履行以下职责：``
 # (133, 136, 150, 147)
 _OTHERS = ("其他", "其它", "有关", "相关")
+_SHORT_NAME = 10
 _DUTIES_OF = re.compile(
     r"(?:的)?(?:履行|承担)?(?:以下|下列)?(?:主要)?(?:工作)?(?:职责|任务)"
     r"(?:[、和及](?:主要)?(?:工作)?(?:职责|任务))?(?:分工|如下|是)?$"
@@ -685,7 +694,10 @@ def _numbered_unit_heading(node: _Node) -> str | None:
     if node.numbering is None or node.kind is not None:
         return None
     name = _strip_number(node, join_lines(node.text)).strip(" \u3000：:")
-    name = _DUTIES_OF.sub("", name)
+    if name.endswith("。"):  # a short name closed by a full stop (166: ``1.农业部门。``),
+        name = name[:-1] if len(name) <= _SHORT_NAME else name  # not a sentence (86)
+    duties = _DUTIES_OF.search(simplify(name))  # 監察機關職責 as 监察机关职责
+    name = name[: duties.start()] if duties else name
     if name.startswith(_OTHERS):
         return None  # ``（八）其他部门`` names no body: its items name their own
     if len(name) > 30 or re.search(r"[，,；;。]", name):
