@@ -1577,7 +1577,14 @@ def test_a_bracketed_marker_after_a_sentence_is_no_sentence_opening_with_units()
         "(市经委牵头)万元工业增加值取水量降低20%。(市节水办、市经委牵头)主要污染物排放总量减少10%。"
         "(市环保局牵头)\n"
     )
-    assert all(not t["text"].startswith("(") for t in _tasks(text))
+    tasks = _tasks(text)
+    assert [t["lead"] for t in tasks] == [
+        ["市人口计生委", "市公安局"],
+        ["市经委"],
+        ["市节水办", "市经委"],
+        ["市环保局"],
+    ]
+    assert all(not t["text"].startswith("(") for t in tasks)
 
 
 def test_articles_naming_a_unit_and_its_duties_head_its_items() -> None:

@@ -188,6 +188,10 @@ def _label_value_end(text: str, start: int) -> int:
 # or a unit as the subject opening the item (99: ``公安部门负责烟花爆竹公共安全管理``,
 # 110: ``区委农办要结合…``)
 _LEADS_OR_DOES = r"牵头负责|负责(?!人(?![民员]))|牵头"  # 负责人 is a person (144)
+_SUPPORT_VERBS = ("配合", "协助", "参与", "协办", "协同")
+# what ends a clause that names units with their role
+_NAMING_ROLES = ("牵头", "负责", *_SUPPORT_VERBS)
+_HEADING_SENTENCE = 20  # characters of an item's opening sentence that heads it
 _PERFORMER = re.compile(
     rf"由(?P<units>[^。；;，,：:]{{2,80}}?)(?:{_LEADS_OR_DOES})"
     r"|^(?!负责|牵头)(?P<subject>[^。；;，,：:由\n]{2,90}?)"
@@ -217,23 +221,16 @@ def _performer_clause(text: str) -> Marker | None:
         # a short heading sentence first, then its units (142: ``增设市区停车场和停车泊位。
         # 市规划局牵头,市城乡建设局、公安局配合,…``)
         found = _performer_clause(rest)
-        if (
-            found is not None
-            and found.start == 0
-            and found.raw.endswith(("牵头", "负责", "配合", "协助", "参与", "协办", "协同"))
-        ):
+        if found is not None and found.start == 0 and found.raw.endswith(_NAMING_ROLES):
             shift = len(head) + 1
             return Marker(found.start + shift, found.end + shift, found.raw, keep=True)
     return None
 
 
-_HEADING_SENTENCE = 20  # characters of an item's opening sentence that heads it
-
-
 # the supporting units named right after the units that do the work (140: ``市工商局负责,
 # 市经贸委、市农业局配合,严格实施…``)
 _SUPPORTERS = re.compile(
-    r"[,，]\s*(?P<units>[^。；;，,：:]{2,120}?)(?:配合|协助|参与|协办|协同)(?=[,，。；;])"
+    rf"[,，]\s*(?P<units>[^。；;，,：:]{{2,120}}?)(?:{'|'.join(_SUPPORT_VERBS)})(?=[,，。；;])"
 )
 
 

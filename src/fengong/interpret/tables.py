@@ -258,14 +258,12 @@ def logical_tables(blocks: list[Block], notes: list[Note] | None = None) -> list
                 labels = [join_lines(c) for c in rows[h].cells]
                 body = rows[h + 1 :]
                 header_rows = [labels]
-            if (
-                h is not None
-                and h + 1 < len(rows)
-                and (rows[h + 1].marked_header or _is_sub_header(rows[h + 1].cells))
-            ):
-                header_rows.append([join_lines(c) for c in rows[h + 1].cells])
-                labels = _merge_header_rows(labels, rows[h + 1].cells)
-                body = rows[h + 2 :]
+                if h + 1 < len(rows) and (
+                    rows[h + 1].marked_header or _is_sub_header(rows[h + 1].cells)
+                ):
+                    header_rows.append([join_lines(c) for c in rows[h + 1].cells])
+                    labels = _merge_header_rows(labels, rows[h + 1].cells)
+                    body = rows[h + 2 :]
             for row in body:
                 row.cells = _join_broken_name(row, labels, notes)
                 row.cells = _fold_unit_lines(row.cells, labels)
