@@ -1829,3 +1829,32 @@ def test_a_sentence_closed_by_a_full_stop_is_no_unit_heading() -> None:
     tasks = _tasks(text)
     assert [t["responsible"] for t in tasks] == [["人社局"], ["公安分局"]]
     assert tasks[1]["support"] == ["发改局", "财政局"]
+
+
+# --- round twelve (167-182, and plans read wrong before) ----------------------------------
+
+
+def test_a_monthly_work_plan_column_holds_the_steps_not_the_task() -> None:
+    # 153: 项目内容 is the task, 月度工作计划 its steps this month; rows 2 and 3 print no
+    # 牵头单位 (merged with row 1) so their 落实情况 slid left into its place
+    text = (
+        "序号 | 项目内容 | 月度工作计划 | 牵头单位 | 落实情况 |\n"
+        "1 | 为全县60岁以上老年人免费接种流感疫苗24723人。 | 4月:制定并下发老年名免费接种"
+        "流感疫苗工作方案。 | 县卫生健康局 | 已完成。 已制定并下发老年名免费接种流感疫苗工作方案。 |\n"
+        "2 | 为全县重点人群免费开展结直肠癌筛查,2024年重点筛查60岁以上人群7400人。 | "
+        "4月:完成筛查人数1480人(20%)。 | 已完成。 完成筛查人数3495人,完成率47.23%。 | |\n"
+        "3 | 在公共场所新增配置自动体外除颤仪47台。 | 4月:公布采购意向公告。申请资产配置。"
+        "制定AED点位安排表。 | 已完成。 3月11日公开意向采购公告;完成全县47个点位设置。 | |\n"
+        "4 | 培训应急救护人员235人。 | 4月:明确点位培训人员对象,完成应急救护人员培训65人。 | "
+        "县红十字会 | 已完成。 已确定点位,培训188人,完成进度80%。 |\n"
+    )
+    tasks = _tasks(text)
+    assert [t["text"][:6] for t in tasks] == [
+        "为全县60岁",
+        "为全县重点人",
+        "在公共场所新",
+        "培训应急救护",
+    ]
+    assert [t["lead"] for t in tasks] == [["县卫生健康局"]] * 3 + [["县红十字会"]]
+    assert tasks[0]["measures"] == ["4月:制定并下发老年名免费接种流感疫苗工作方案。"]
+    assert all(t["deadline"] is None for t in tasks)

@@ -79,7 +79,8 @@ def label_kind(label: str) -> str:
         ("support", r"配合|参加|参与|协办|协同|协助|协作"),
         ("responsible", r"单位|部门|处室|科室|主体|责任|负责"),
         ("content", r"任务|事项|项目名称|项目内容|工作内容"),
-        ("measures", r"措施|步骤|举措"),
+        # a plan of the work by month or stage (月度工作计划: 4月:…) gives the task's steps
+        ("measures", r"措施|步骤|举措|计划$"),
         ("criteria", r"标准|成果|考核|评价|工作要求|目标"),
         ("number", r"^序|编号"),
         ("content", r"任务|内容|事项|要点|工作|项目|领域|要求|类别"),
