@@ -1858,3 +1858,23 @@ def test_a_monthly_work_plan_column_holds_the_steps_not_the_task() -> None:
     assert [t["lead"] for t in tasks] == [["县卫生健康局"]] * 3 + [["县红十字会"]]
     assert tasks[0]["measures"] == ["4月:制定并下发老年名免费接种流感疫苗工作方案。"]
     assert all(t["deadline"] is None for t in tasks)
+
+
+def test_a_unit_named_as_the_holder_of_a_role_and_the_units_it_works_with() -> None:
+    # 145: unnumbered duty paragraphs after an introduction closed by a colon; the first
+    # names its unit ``作为牵头责任单位``, the second the units it works with (``负责会同Y,``)
+    text = (
+        "(一)加强领导、明确职责\n"
+        "市直各有关部门要各司其职,各负其责,密切配合,共同搞好农村饮水安全工程建设。具体要求是:\n"
+        "市水务部门作为牵头责任单位,负责商有关部门对县、区编制的工程规划进行审查,加强技术指导。\n"
+        "市发展改革部门负责会同有关部门,落实规划的编制和报批、项目审批。\n"
+        "市财政部门负责制定农村饮水安全工程地方配套资金使用管理办法和资金拨付。\n"
+    )
+    tasks = _tasks(text)
+    assert [t["text"][:5] for t in tasks] == ["市水务部门", "市发展改革", "市财政部门"]
+    assert [(t["lead"], t["responsible"], t["support"]) for t in tasks] == [
+        (["市水务部门"], [], []),
+        ([], ["市发展改革部门"], ["有关部门"]),
+        ([], ["市财政部门"], []),
+    ]
+    assert parse_responsibility("市水务局作为牵头单位，市财政局为配合单位").support == ["市财政局"]

@@ -25,6 +25,7 @@ from fengong.interpret.numbering import (
     split_numbering,
 )
 from fengong.interpret.units import (
+    AS_ROLE,
     CHIEF_LABEL,
     PLACE_SUFFIXES,
     UNIT_SUFFIXES,
@@ -195,7 +196,7 @@ _HEADING_SENTENCE = 20  # characters of an item's opening sentence that heads it
 _PERFORMER = re.compile(
     rf"由(?P<units>[^。；;，,：:]{{2,80}}?)(?:{_LEADS_OR_DOES})"
     r"|^(?!负责|牵头)(?P<subject>[^。；;，,：:由\n]{2,90}?)"
-    rf"(?P<verb>负责(?:协助|配合)|{_LEADS_OR_DOES}|参与|要)"
+    rf"(?P<verb>负责(?:协助|配合)|{_LEADS_OR_DOES}|参与|要|{AS_ROLE})"
 )
 # collectives that open exhortations (``各地要…``, ``有关部门要…``), not one unit's duty
 _COLLECTIVE = ("各", "有关", "相关", "全")
@@ -234,9 +235,17 @@ _SUPPORTERS = re.compile(
 )
 
 
+# the units the performer works with, closing its clause (145: ``市发展改革部门负责会同有关部门,
+# 落实规划的编制…``)
+_WITH_UNITS = re.compile(r"会同(?P<units>[^。；;，,：:]{2,60}?)(?=[,，。；;])")
+
+
 def _supporters_end(text: str, end: int) -> int:
-    """Where the clause naming who does the work ends, with the clause after it when that
-    names units that support (``,Y配合``)."""
+    """Where the clause naming who does the work ends, with the units it works with
+    (``负责会同Y,``) and the clause after it when that names units that support (``,Y配合``)."""
+    m = _WITH_UNITS.match(text, end)
+    if m and looks_like_units(without_people(m.group("units"))):
+        end = m.end()
     m = _SUPPORTERS.match(text, end)
     if m and looks_like_units(without_people(m.group("units"))):
         return m.end()
@@ -252,6 +261,8 @@ def _performer_paragraphs(paragraphs: list[Paragraph], i: int) -> bool:
         if not 0 <= k < len(paragraphs):
             return False
         flat = join_lines(paragraphs[k].text)
+        if flat.rstrip().endswith(("：", ":")):
+            return False  # it introduces the duties after it (145: …具体要求是:)
         found = _performer_clause(flat)
         return item_numbering(flat) is None and found is not None and found.start == 0
 
@@ -368,6 +379,8 @@ def unit_label(text: str) -> tuple[str, int] | None:
         # a list (各县、市、区人民政府：, the addressees), is a label only before its duty
     if _is_role_label(name) or _FIELD_LABEL.search(name) or not is_unit(name):
         return None
+    if re.search(f"{AS_ROLE}$", name):
+        return None  # a clause naming the unit's role (市水务部门作为牵头责任单位,负责…)
     start = m.start("unit")
     return text[start : start + len(name)], m.end()
 

@@ -385,13 +385,26 @@ def _segments(clause: str) -> list[tuple[str, str | None, bool]]:
     return [(t, r, w) for t, r, w in segments if t.strip() or r]
 
 
+# units named as a role's holder (145: 市水务部门作为牵头责任单位; 市发改委为配合单位)
+AS_ROLE = (
+    r"(?:作为|为)(?:牵头|主要|主责|责任|配合|协办|参与|协助)[\u4e00-\u9fff]{0,4}?(?:单位|部门)"
+)
+_AS_ROLE = re.compile(rf"^(?P<units>.+?)(?P<label>{AS_ROLE})$")
+
+
 def roles_in_clause(clause: str, default: str) -> list[tuple[str, str]]:
     """Return ``[(unit, role)]`` for one clause under a ``default`` role (label or column).
 
     One role word anywhere gives every unit in the clause its role; with several, each
     names the units before it. ``X会同Y``: X keeps the role, Y supports. 负责 under a lead
-    default stays lead.
+    default stays lead. ``X作为牵头单位``: X holds the role the label names.
     """
+    if (named := _AS_ROLE.match(clause.strip())) and (
+        role := role_of_label(named.group("label"))
+    ) in UNIT_ROLES:
+        units = split_units(named.group("units"))
+        if units and all(is_unit(u) for u in units):
+            return [(unit, role) for unit in units]
     segments = _segments(clause)
     role_words = [r for _, r, _ in segments if r]
 
