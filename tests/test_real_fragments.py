@@ -1878,3 +1878,42 @@ def test_a_unit_named_as_the_holder_of_a_role_and_the_units_it_works_with() -> N
         ([], ["市财政部门"], []),
     ]
     assert parse_responsibility("市水务局作为牵头单位，市财政局为配合单位").support == ["市财政局"]
+
+
+def test_items_opening_with_their_units_as_a_subject_without_a_role_word() -> None:
+    # 119: each item opens with its units and a verb naming no role (加强, 继续推进); 汇同 is
+    # a misprint of 会同. A list item opening so among siblings that name their units.
+    text = (
+        "一、工作任务\n"
+        "(一)环境建设\n"
+        "1、各乡镇政府继续推进2个生态文明村建设工作(1分,按照创建标准要求)。\n"
+        "2、水务局加强新城自然保护区的建设管理,组织开展自然保护区执法检查1次。\n"
+        "3、各乡镇汇同环保局完善生态功能保护区划界立标工作,全面开展生态恢复治理工作。\n"
+        "4、农委、畜牧局要加强循环经济试点建设。\n"
+    )
+    tasks = _tasks(text)
+    assert [(t["responsible"], t["support"]) for t in tasks] == [
+        (["各乡镇政府"], []),
+        (["水务局"], []),
+        (["各乡镇"], ["环保局"]),
+        (["农委", "畜牧局"], []),
+    ]
+    assert tasks[1]["text"].startswith("水务局加强")
+
+
+def test_items_opening_with_a_phrase_that_ends_like_a_name_name_no_unit() -> None:
+    # 62: the items of the page's first list name no unit; their openings end like a name
+    # only by chance (``继续深化农村初中办`` | ``学模式``, ``推进特殊教育学校`` | ``的``) and are
+    # no subject: they are no tasks, and the items under 市卫生局 are its tasks
+    text = (
+        "四、继续深化农村初中办学模式改革,农村初中实行“绿色证书”教育覆盖面达到100%。\n"
+        "五、继续开展创建特色学校活动,命名100所素质教育特色学校。\n"
+        "七、进一步对民族教育资源进行整合,使我市民族教育的整体水平达到或高于同类同级学校的水平。\n"
+        "八、推进特殊教育学校的整体发展水平,使省级特殊教育示范校的比例达到62.5%,创全省第一。\n"
+        "市卫生局\n"
+        "一、开展助产机构清理整顿工作,坚决打击、取缔非法接生;\n"
+        "二、继续加强妇女孕产期保健工作。\n"
+    )
+    tasks = _tasks(text)
+    assert [t["text"][:4] for t in tasks] == ["开展助产", "继续加强"]
+    assert [t["responsible"] for t in tasks] == [["市卫生局"], ["市卫生局"]]

@@ -103,6 +103,7 @@ class _Node:
     children: list[_Node] = field(default_factory=list)
     kind: str | None = None  # _UNIT_HEADING / _UNIT_PARAGRAPH for unnumbered unit labels
     unit_name: str | None = None  # a numbered heading that names only units (109)
+    unit_subject: bool = False  # opens with its units as a verb's subject, as its siblings do
 
     @property
     def style(self) -> str:
@@ -621,6 +622,8 @@ def _visit(node: _Node, section: list[str], out: list[ProseDraft], unit: str | N
         out.extend(_tasks_from_text(node, text, section))
         return
     performer = None if node.children or label else _performer_clause(own)
+    if performer is None and node.unit_subject and unit is None:
+        performer = _unit_subject(own)
     if performer is not None:  # an item of its own (no sub-items) saying 由X负责…
         out.extend(_tasks_from_text(node, own, section, [performer]))
         return
@@ -687,6 +690,64 @@ def _mark_unit_headings(nodes: list[_Node]) -> None:
             node.unit_name = name
     for node in nodes:
         _mark_unit_headings(node.children)
+
+
+_SUBJECT_MAX = 30  # characters of the units opening an item as its subject
+_NAME_MAX = 15
+_MIN_UNIT_ITEMS = 3
+# how the predicate after a subject opens in a unit's duty: an adverb, a verb of office work
+# or a preposition (``水务局加强…``, ``…督察队依法开展…``, ``…机构组织实施…``)
+_PREDICATE_START = (
+    "依法", "依照", "按照", "根据", "要", "应", "负责", "牵头", "会同", "汇同", "联合", "配合",
+    "协助", "参与", "加强", "继续", "做好", "组织", "开展", "承担", "积极", "认真", "切实",
+    "全面", "进一步", "督促", "监督", "指导", "制定", "落实", "建立", "完善", "推进", "推动",
+    "实施", "抓好", "搞好", "加快", "加大", "严格", "强化", "完成", "确保", "主动", "及时",
+    "定期", "统筹", "协调", "研究", "编制", "对", "在", "将", "把",
+)  # fmt: skip
+
+
+def _unit_subject(text: str) -> Marker | None:
+    """The units opening an item as the subject of a verb that names no role (146:
+    ``市纠风办和查禁公路“三乱”督察队依法开展…``; 119: ``水务局加强…``): the longest opening of its
+    first clause, at most 30 characters and with no 的, that ends like an office's name,
+    reads as units (none longer than 15 characters) and is followed by how a predicate
+    opens; they are responsible and stay in the text. None when there is none."""
+    clause = _CLAUSE_END.split(text, 1)[0][:_SUBJECT_MAX]
+    for end in range(len(clause), 1, -1):
+        head = clause[:end]
+        if "的" in head or not simplify(head).endswith(UNIT_SUFFIXES):
+            continue
+        if not simplify(text[end:]).startswith(_PREDICATE_START):
+            continue
+        if any(len(n) > _NAME_MAX for n in re.split(r"[、和及]", head)):
+            continue
+        if looks_like_units(without_people(head)):
+            return Marker(0, end, head, keep=True)
+    return None
+
+
+def _mark_unit_subjects(nodes: list[_Node]) -> None:
+    """Mark the numbered items without sub-items that open with their units as the subject
+    of a verb naming no role, when three siblings or more open with units (as a subject,
+    or as a performer ``X负责…``) and the others do not outnumber them: a list of units'
+    duties (146, 119). A lone item so opening is a sentence about the unit, not its task."""
+    leaves = [n for n in nodes if n.numbering and not n.children and n.kind is None]
+    own = {id(n): _strip_number(n, n.full_text()) for n in leaves}
+    performers = [n for n in leaves if (m := _performer_clause(own[id(n)])) and m.start == 0]
+    subjects = [
+        n
+        for n in leaves
+        if n not in performers
+        and not find_markers(own[id(n)])
+        and unit_label(own[id(n)]) is None
+        and _unit_subject(own[id(n)]) is not None
+    ]
+    opening = len(performers) + len(subjects)
+    if subjects and opening >= _MIN_UNIT_ITEMS and 2 * opening >= len(leaves):
+        for node in subjects:
+            node.unit_subject = True
+    for node in nodes:
+        _mark_unit_subjects(node.children)
 
 
 # what a heading naming a unit may add after its name: ``区科委工作职责：``,
@@ -797,6 +858,7 @@ def prose_to_drafts(paragraphs: list[Paragraph]) -> list[ProseDraft]:
     out: list[ProseDraft] = []
     roots = _build_outline(split_run_on_items(paragraphs))
     _mark_unit_headings(roots)
+    _mark_unit_subjects(roots)
     for root in roots:
         _visit(root, [], out)
     return out
