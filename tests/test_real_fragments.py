@@ -1917,3 +1917,21 @@ def test_items_opening_with_a_phrase_that_ends_like_a_name_name_no_unit() -> Non
     tasks = _tasks(text)
     assert [t["text"][:4] for t in tasks] == ["开展助产", "继续加强"]
     assert [t["responsible"] for t in tasks] == [["市卫生局"], ["市卫生局"]]
+
+
+def test_items_opening_with_units_that_support() -> None:
+    # 170: ``(六)民政部门配合做好…``; 146: ``(十三)市发改、经贸等局依职责协助有关治超工作``
+    text = (
+        "(五)财政部门负责调查经费的落实和协调工作;\n"
+        "(六)民政部门配合做好调查区域的划分工作;\n"
+        "(七)规划建设部门配合做好住房项目登记以及物业管理小区调查的组织协调工作;\n"
+        "(八)市发改、经贸等局依职责协助有关治超工作。\n"
+    )
+    tasks = _tasks(text)
+    assert [(t["responsible"], t["support"]) for t in tasks] == [
+        (["财政部门"], []),
+        ([], ["民政部门"]),
+        ([], ["规划建设部门"]),
+        ([], ["市发改、经贸等局"]),
+    ]
+    assert tasks[1]["text"].startswith("民政部门配合做好")

@@ -196,8 +196,8 @@ _NAMING_ROLES = ("牵头", "负责", *_SUPPORT_VERBS)
 _HEADING_SENTENCE = 20  # characters of an item's opening sentence that heads it
 _PERFORMER = re.compile(
     rf"由(?P<units>[^。；;，,：:]{{2,80}}?)(?:{_LEADS_OR_DOES})"
-    r"|^(?!负责|牵头)(?P<subject>[^。；;，,：:由\n]{2,90}?)"
-    rf"(?P<verb>负责(?:协助|配合)|{_LEADS_OR_DOES}|参与|要|{AS_ROLE})"
+    r"|^(?!负责|牵头)(?P<subject>[^。；;，,：:由\n]{2,90}?)(?:按照?职责分工|按职责|依职责)?"
+    rf"(?P<verb>负责(?:协助|配合)|{_LEADS_OR_DOES}|参与|配合|协助|要|{AS_ROLE})"
 )
 # collectives that open exhortations (``各地要…``, ``有关部门要…``), not one unit's duty
 _COLLECTIVE = ("各", "有关", "相关", "全")
