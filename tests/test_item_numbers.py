@@ -32,15 +32,14 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "fengong"
         "3．优化营商环境",
         "3﹒建立健全工作机制",  # the small full stop of some copies
         "2、2010年底前全面完成",  # 、 ends a number whatever follows (136)
+        "1.2009年底前,完成特勤消防三中队",  # a year after the dot, not a decimal (179)
     ],
 )
 def test_an_item_number_opens_the_line(line: str) -> None:
     assert re.match(ITEM_NUMBER, line)
 
 
-@pytest.mark.parametrize(
-    "line", ["1.5亿元用于", "2.2021年底前完成", "2021年底前完成", "（一）"[1:]]
-)
+@pytest.mark.parametrize("line", ["1.5亿元用于", "2.2021亿元", "2021年底前完成", "（一）"[1:]])
 def test_an_amount_a_year_or_half_a_bracket_is_no_item_number(line: str) -> None:
     assert not re.match(ITEM_NUMBER, line)
 

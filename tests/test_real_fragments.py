@@ -1935,3 +1935,20 @@ def test_items_opening_with_units_that_support() -> None:
         ([], ["市发改、经贸等局"]),
     ]
     assert tasks[1]["text"].startswith("民政部门配合做好")
+
+
+def test_item_numbers_before_a_year_and_a_label_naming_units_and_their_people() -> None:
+    # 179: ``1.2009年底前,…`` is item 1 (not a decimal); ``责任单位及责任人:X、Y主要领导`` names
+    # the units responsible and, closing the last name, the title of their people in charge
+    text = (
+        "一、消防站点建设\n"
+        "1.2009年底前,完成特勤消防三中队、呈贡消防二中队建设,并配套完成消防车辆装备建设。\n"
+        "责任单位及责任人:呈贡县政府、市发改委、市财政局、市公安消防支队主要领导。\n"
+        "2.2009年底前,完成盘龙消防三中队建设,并配套完成消防车辆装备建设。\n"
+        "责任单位及责任人:盘龙区政府主要领导。\n"
+    )
+    tasks = _tasks(text)
+    assert [t["number"] for t in tasks] == ["1", "2"]
+    assert tasks[0]["text"].startswith("2009年底前,完成特勤")
+    assert tasks[0]["responsible"] == ["呈贡县政府", "市发改委", "市财政局", "市公安消防支队"]
+    assert [(t["responsible"], t["leaders"]) for t in tasks[1:]] == [(["盘龙区政府"], ["主要领导"])]

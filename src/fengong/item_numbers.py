@@ -27,7 +27,8 @@ CN_ITEM = rf"[{CN_DIGITS}]+、"  # 一、
 CN_PAREN_ITEM = rf"{OPEN}[{CN_DIGITS}]+{CLOSE}"  # （一）
 # what ends an arabic item number: 、 always (``2、2010年底前…``), a full stop only when no
 # digit follows (``1.5`` is a number)
-ITEM_DOT = r"(?:、|[.．﹒](?!\d))"
+# a dot before a digit is a decimal point (1.5), not before a year (179: ``1.2009年底前,完成…``)
+ITEM_DOT = r"(?:、|[.．﹒](?!\d)|[.．﹒](?=(?:19|20)\d\d年))"
 ARABIC_ITEM = rf"\d+{ITEM_DOT}"  # 1. 1、, never the 1 of 1.5
 
 # an item number at the start of a paragraph: 一、 （一） （1） 1. 1、

@@ -156,9 +156,16 @@ def _simplify_role_words(text: str) -> str:
 LEAD_LABEL = re.compile(r"牵头|第一责任|主要责任|主责|主办")
 
 
+# a label naming units and the people in charge of them (179: ``责任单位及责任人:X、Y主要领导``)
+_UNITS_AND_PEOPLE = re.compile(r"(?<=单位|部门|处室|科室)[及和与、/]?(?:责任人|责任领导|负责人)$")
+# the title of the people a unit names after its name there (``市公安消防支队主要领导``)
+_TITLE_TAIL = re.compile(r"(?:主要|分管)?(?:领导|负责人|负责同志)$")
+
+
 def role_of_label(label: str) -> str | None:
-    """Return the role a label names (``牵头责任单位`` → lead, ``配合单位`` → support)."""
-    label = simplify(label)
+    """Return the role a label names (``牵头责任单位`` → lead, ``配合单位`` → support); a label
+    naming units and their people in charge (``责任单位及责任人``) names the units' role."""
+    label = _UNITS_AND_PEOPLE.sub("", simplify(label))
     if re.search(r"领导(?!小组)|责任人", label) or _CHIEF.fullmatch(label):
         return "leaders"  # a 领导小组 is a body, not a person
     if _DEADLINE_LABEL.search(label):
@@ -473,6 +480,8 @@ def parse_responsibility(
             if _is_deadline_clause(clause):
                 result.deadline_raw = result.deadline_raw or clause.strip()
                 continue
+            if label and _UNITS_AND_PEOPLE.search(simplify(label)):
+                clause = _titles_to_leaders(clause, result)
             pairs = roles_in_clause(clause, role or default)
             explicit = explicit or any(r != (role or default) for _, r in pairs)
             for unit, unit_role in pairs:
@@ -488,6 +497,20 @@ def parse_responsibility(
             deadline_raw=result.deadline_raw,
         )  # fmt: skip
     return result
+
+
+def _titles_to_leaders(clause: str, result: Responsibility) -> str:
+    """Under a label naming units and their people in charge, the title closing a unit's
+    name (``市公安消防支队主要领导``) goes to the leaders, once; return the clause without it."""
+    names = []
+    for name in clause.split("、"):
+        title = _TITLE_TAIL.search(name)
+        if title and is_unit(name[: title.start()].strip()):
+            if title.group() not in result.leaders:
+                result.leaders.append(title.group())
+            name = name[: title.start()]
+        names.append(name)
+    return "、".join(names)
 
 
 def lines_to_clauses(raw: str) -> str:
