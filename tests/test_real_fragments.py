@@ -1952,3 +1952,22 @@ def test_item_numbers_before_a_year_and_a_label_naming_units_and_their_people() 
     assert tasks[0]["text"].startswith("2009年底前,完成特勤")
     assert tasks[0]["responsible"] == ["呈贡县政府", "市发改委", "市财政局", "市公安消防支队"]
     assert [(t["responsible"], t["leaders"]) for t in tasks[1:]] == [(["盘龙区政府"], ["主要领导"])]
+
+
+def test_an_article_whose_paragraphs_each_open_with_a_unit_that_shall() -> None:
+    # 167: ``第十八条 教育部门应当…`` then paragraphs ``民政部门应当…``: each paragraph is its
+    # unit's duty, the article's own sentence the first of them (not a heading)
+    text = (
+        "第十八条 教育部门应当将学校消防安全教育培训工作纳入教育计划。\n"
+        "民政部门应当将消防安全教育培训工作纳入减灾规划并组织实施。\n"
+        "人力资源和社会保障部门应当指导和监督有关单位将消防安全知识纳入岗位培训考核内容。\n"
+        "第二十二条 物业服务企业、公共交通运营单位、公众聚集场所和建设工程施工现场管理单位应当"
+        "利用户外广告、电子显示屏等开展消防宣传教育。\n"
+    )
+    tasks = _tasks(text)
+    assert [(t["section"], t["responsible"]) for t in tasks] == [
+        ([], ["教育部门"]),
+        ([], ["民政部门"]),
+        ([], ["人力资源和社会保障部门"]),
+        ([], ["物业服务企业", "公共交通运营单位", "公众聚集场所和建设工程施工现场管理单位"]),
+    ]

@@ -197,8 +197,11 @@ _HEADING_SENTENCE = 20  # characters of an item's opening sentence that heads it
 _PERFORMER = re.compile(
     rf"由(?P<units>[^。；;，,：:]{{2,80}}?)(?:{_LEADS_OR_DOES})"
     r"|^(?!负责|牵头)(?P<subject>[^。；;，,：:由\n]{2,90}?)(?:按照?职责分工|按职责|依职责)?"
-    rf"(?P<verb>负责(?:协助|配合)|{_LEADS_OR_DOES}|参与|配合|协助|要|{AS_ROLE})"
+    rf"(?P<verb>负责(?:协助|配合)|{_LEADS_OR_DOES}|参与|配合|协助|要|应当|{AS_ROLE})"
 )
+# verbs after a unit that name no role: the unit is responsible (``区委农办要…``; in rules and
+# regulations ``教育部门应当…``, 167)
+_NO_ROLE_VERBS = ("要", "应当")
 # collectives that open exhortations (``各地要…``, ``有关部门要…``), not one unit's duty
 _COLLECTIVE = ("各", "有关", "相关", "全")
 
@@ -211,11 +214,12 @@ def _performer_clause(text: str) -> Marker | None:
     stays part of the task's text."""
     for m in _PERFORMER.finditer(text):
         units = m.group("units") or m.group("subject")
-        if m.group("verb") == "要" and units.startswith(_COLLECTIVE):
+        says_no_role = m.group("verb") in _NO_ROLE_VERBS
+        if says_no_role and units.startswith(_COLLECTIVE):
             continue
         if looks_like_units(without_people(units)):
-            if m.group("verb") == "要":
-                return Marker(m.start(), m.end(), units, keep=True)  # 要 says no role
+            if says_no_role:
+                return Marker(m.start(), m.end(), units, keep=True)
             end = _supporters_end(text, m.end())
             return Marker(m.start(), end, text[m.start() : end], keep=True)
     head, stop, rest = text.partition("。")
@@ -627,6 +631,14 @@ def _visit(node: _Node, section: list[str], out: list[ProseDraft], unit: str | N
     if performer is not None:  # an item of its own (no sub-items) saying 由X负责…
         out.extend(_tasks_from_text(node, own, section, [performer]))
         return
+    opening = _opens_like_its_unit_paragraphs(node, own, label)
+    if opening is not None:
+        # ``第十八条 教育部门应当…`` over ``民政部门应当…`` paragraphs: the article's own
+        # sentence is the first of its units' duties, not a heading over them (167)
+        out.extend(_tasks_from_text(node, own, section, [opening]))
+        for child in node.children:
+            _visit(child, section, out, unit)
+        return
     if label is not None:
         unit = label[0]
         own = own[label[1] :]
@@ -724,6 +736,20 @@ def _unit_subject(text: str) -> Marker | None:
         if looks_like_units(without_people(head)):
             return Marker(0, end, head, keep=True)
     return None
+
+
+def _opens_like_its_unit_paragraphs(node: _Node, own: str, label: object) -> Marker | None:
+    """The clause naming the units that open an item whose sub-items are all paragraphs
+    opening with their units, when the item itself opens so and is a sentence (not a
+    heading naming a topic); else None."""
+    if label is not None or not node.children:
+        return None
+    if any(child.kind != _UNIT_PARAGRAPH for child in node.children):
+        return None
+    opening = _performer_clause(own)
+    if opening is None or opening.start > 0 or not own.rstrip().endswith(("。", "；", ";")):
+        return None
+    return opening
 
 
 def _mark_unit_subjects(nodes: list[_Node]) -> None:

@@ -253,6 +253,8 @@ def is_unit(name: str) -> bool:
         return False
     if core[0].isdigit():
         return False  # a count (``2所``, ``3个中心``), not a name
+    if core.endswith("场所"):
+        return False  # a place where people gather (公众聚集场所), not a body (167)
     if core.startswith("各"):
         return True
     return core.endswith(UNIT_SUFFIXES) or core.endswith(PLACE_SUFFIXES)
