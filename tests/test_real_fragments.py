@@ -1971,3 +1971,23 @@ def test_an_article_whose_paragraphs_each_open_with_a_unit_that_shall() -> None:
         ([], ["人力资源和社会保障部门"]),
         ([], ["物业服务企业", "公共交通运营单位", "公众聚集场所和建设工程施工现场管理单位"]),
     ]
+
+
+def test_a_unit_line_then_a_general_duty_sentence_then_its_items() -> None:
+    # 171: ``市劳动和社会保障局`` / ``负责农民工工资的清欠和防欠工作。`` / ``(一)…``: the sentence of
+    # what the unit does in general stands between its name and its items
+    text = (
+        "(三)对于在建的政府投资项目,凡投资计划已下达的,建设资金必须按工程进度及时到位。\n"
+        "市劳动和社会保障局\n"
+        "负责农民工工资的清欠和防欠工作。\n"
+        "(一)制定实施企业欠薪报告预警机制,建立健全企业工资支付监控制度。\n"
+        "(二)充分发挥协调劳动关系三方机制作用,建立农民工工资保障金制度。\n"
+        "市建设局\n"
+        "(一)在工地设立农民工维权公告牌制度。\n"
+    )
+    tasks = _tasks(text)
+    assert [(t["text"][:4], t["responsible"]) for t in tasks] == [
+        ("制定实施", ["市劳动和社会保障局"]),
+        ("充分发挥", ["市劳动和社会保障局"]),
+        ("在工地设", ["市建设局"]),
+    ]

@@ -404,8 +404,21 @@ def _opens_unit_list(paragraphs: list[Paragraph], i: int) -> bool:
     before = join_lines(paragraphs[i - 1].text).rstrip()
     if not (before.endswith(("。", "；", ";", "：", ":")) or split_numbering(before)):
         return False
-    nxt = split_numbering(join_lines(paragraphs[i + 1].text))
+    nxt = _first_item_after(paragraphs, i)
     return nxt is not None and number_value(nxt.token) == 1
+
+
+def _first_item_after(paragraphs: list[Paragraph], i: int) -> Numbering | None:
+    """The numbering of the paragraph after paragraph ``i``, or of the one after that when
+    the first is an unnumbered sentence of what the unit does in general (171: ``市劳动和社会
+    保障局`` / ``负责农民工工资的清欠和防欠工作。`` / ``(一)…``); None when unnumbered."""
+    following = [join_lines(p.text) for p in paragraphs[i + 1 : i + 3]]
+    if not following:
+        return None
+    first = split_numbering(following[0])
+    if first is None and len(following) == 2 and simplify(following[0]).startswith("负责"):
+        return split_numbering(following[1])
+    return first
 
 
 def _is_unit_paragraph(text: str) -> bool:
@@ -491,7 +504,7 @@ def _build_outline(paragraphs: list[Paragraph]) -> list[_Node]:
                 continue  # before the outline, or a closing paragraph after the items
         node = _Node(numbering, para.text, para.provenance, kind=kind)
         if kind == _UNIT_HEADING:
-            first_item = split_numbering(join_lines(paragraphs[i + 1].text))
+            first_item = _first_item_after(paragraphs, i)
             closes = {_UNIT_HEADING, _UNIT_PARAGRAPH, first_item.style if first_item else ""}
             cut = next((k for k, n in enumerate(stack) if n.style in closes), len(stack))
         else:
