@@ -1991,3 +1991,19 @@ def test_a_unit_line_then_a_general_duty_sentence_then_its_items() -> None:
         ("充分发挥", ["市劳动和社会保障局"]),
         ("在工地设", ["市建设局"]),
     ]
+
+
+def test_a_notice_that_xiafa_a_plan_and_units_responsible_for_the_population() -> None:
+    # 172: ``…关于下发《X》的通知`` names the plan X; ``省统计局负责人口普查…`` is 负责 + 人口, not
+    # a 负责人 (a person)
+    text = (
+        "湖北省统计局关于下发《湖北省人民政府第六次人口普查领导小组成员单位职责分工和工作方式》的通知\n"
+        "(鄂人普组字[2010]5号)\n"
+        "一、职责分工\n"
+        "省统计局负责人口普查的日常工作,并全面负责专业技术工作。\n"
+        "省公安厅负责户口整顿工作,以及协助配合人口普查登记阶段相关工作。\n"
+        "省财政厅负责人口普查经费的协调保障工作。\n"
+    )
+    plan = parse_bytes(text.encode(), "172.txt")
+    assert plan.title == "湖北省人民政府第六次人口普查领导小组成员单位职责分工和工作方式"
+    assert [t.responsible for t in plan.tasks] == [["省统计局"], ["省公安厅"], ["省财政厅"]]

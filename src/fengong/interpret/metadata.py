@@ -34,8 +34,10 @@ _ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*[:：]?\s*$|^附件\s*\d*\s*[:：]
 _DATE_LINE = re.compile(r"^\s*(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,8}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\d)")
+# what a notice does to the plan it issues (印发, and 下发 in 172)
+_ISSUES = "印发|印發|转发|轉發|下发|下發"
 _NOTICE = re.compile(
-    r"^(?P<issuer>.*?)(?:关于)?(?:印发|转发)(?:《(?P<plan>[^》]+)》|(?P<bare>.+))的通知$"
+    rf"^(?P<issuer>.*?)(?:关于)?(?:{_ISSUES})(?:《(?P<plan>[^》]+)》|(?P<bare>.+))的通知$"
 )
 _ORG_END = re.compile(
     r"(委员会|人民政府|政府|办公室|办公厅|管委会|管理委员会|局|委|厅|办|中心|部|院|署)$"
@@ -138,7 +140,7 @@ def _continued_by(line: str, rest: list[Paragraph]) -> bool:
         return False
     tail = "".join(join_lines(p.text) for p in rest)
     unclosed = sum(tail.count(c) for c in "》）)〉") > sum(tail.count(c) for c in "《（(〈")
-    notice_start = re.search(r"关于|(?:印发|转发)$", simplify(line)) is not None
+    notice_start = re.search(rf"关于|(?:{_ISSUES})$", simplify(line)) is not None
     return (unclosed and any(c in line for c in "《（(〈")) or notice_start
 
 
@@ -176,7 +178,7 @@ def _bare_plan(notice: re.Match[str], title: str) -> str | None:
 
 def _plan_in_brackets(title: str) -> str | None:
     """The name in 《》 of a 印发 notice's title, as printed (traditional script kept)."""
-    m = re.search(r"(?:印发|印發|转发|轉發)《(.+)》的通知", title)
+    m = re.search(rf"(?:{_ISSUES})《(.+)》的通知", title)
     return m.group(1) if m else None
 
 

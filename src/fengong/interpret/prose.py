@@ -189,7 +189,8 @@ def _label_value_end(text: str, start: int) -> int:
 # ``由X负责…`` anywhere in an item: 由 names who does what follows
 # or a unit as the subject opening the item (99: ``公安部门负责烟花爆竹公共安全管理``,
 # 110: ``区委农办要结合…``)
-_LEADS_OR_DOES = r"牵头负责|负责(?!人(?![民员]))|牵头"  # 负责人 is a person (144)
+# 负责人 is a person (144); 负责人口普查 is 负责 + 人口 (172)
+_LEADS_OR_DOES = r"牵头负责|负责(?!人(?![民员口力才事]))|牵头"
 _SUPPORT_VERBS = ("配合", "协助", "参与", "协办", "协同")
 # what ends a clause that names units with their role
 _NAMING_ROLES = ("牵头", "负责", *_SUPPORT_VERBS)
