@@ -134,6 +134,8 @@ def test_units_run_together_are_split_and_warned() -> None:
         "各乡镇人民政府",
     ]
     assert split_run_together("市委市政府督查室") == ["市委市政府督查室"]
+    # 180: the member units of a committee are one collective, not the committee and 各成员单位
+    assert split_run_together("市旅游发展委员会各成员单位") == ["市旅游发展委员会各成员单位"]
     r = parse_responsibility("县发改局县财政局", "responsible")
     assert r.responsible == ["县发改局", "县财政局"] and r.guesses
 

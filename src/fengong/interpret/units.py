@@ -320,9 +320,16 @@ def split_run_together(name: str) -> list[str]:
             pieces.append(name[begin:i])
             begin = i
     pieces.append(name[begin:])
+    for k in range(len(pieces) - 1, 0, -1):
+        if _MEMBERS.fullmatch(pieces[k]):  # 市旅游发展委员会各成员单位: its members, one unit
+            pieces[k - 1 : k + 1] = [pieces[k - 1] + pieces[k]]
     if len(pieces) < 2 or not all(len(p) >= 4 and is_unit(p) for p in pieces):
         return [name]
     return pieces
+
+
+# the members or parts of the body named before (``…委员会各成员单位``, ``…政府各部门``, 180)
+_MEMBERS = re.compile(r"各(?:有关|相关)?(?:成员单位|成员|部门|单位|处室|科室|直属单位|所属单位)")
 
 
 def split_units(text: str) -> list[str]:
