@@ -2009,3 +2009,19 @@ def test_a_notice_that_xiafa_a_plan_and_units_responsible_for_the_population() -
     plan = parse_bytes(text.encode(), "172.txt")
     assert plan.title == "湖北省人民政府第六次人口普查领导小组成员单位职责分工和工作方式"
     assert [t.responsible for t in plan.tasks] == [["省统计局"], ["省公安厅"], ["省财政厅"]]
+
+
+def test_a_federation_is_one_unit_in_either_script() -> None:
+    # 168: ``四、市婦女聯合會`` heads its paragraph: 联合会 is a federation's name, not 联合 (with)
+    text = (
+        "三、市廣播電視局\n"
+        "以廣播電視為載體,加大對無償獻血宣傳支持力度。\n"
+        "四、市婦女聯合會\n"
+        "通過各級婦聯組織,在廣大婦女中開展無償獻血知識的宣傳。\n"
+    )
+    tasks = _tasks(text)
+    assert [t["responsible"] for t in tasks] == [["市廣播電視局"], ["市婦女聯合會"]]
+    assert parse_responsibility("市妇女联合会、市工商业联合会").responsible == [
+        "市妇女联合会",
+        "市工商业联合会",
+    ]

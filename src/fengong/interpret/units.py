@@ -135,7 +135,7 @@ def tokens(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _role_word_pattern() -> re.Pattern[str]:
-    words = sorted((w for w, tag in _role_lexicon().items() if tag != "name"), key=len)
+    words = sorted(_role_lexicon(), key=len)  # names too: 联合会 is no 联合 (168)
     return re.compile("|".join(map(re.escape, reversed(words))))
 
 
@@ -146,8 +146,10 @@ def _simplify_role_words(text: str) -> str:
     if shadow == text:
         return text
     out = list(text)
+    lexicon = _role_lexicon()
     for m in _role_word_pattern().finditer(shadow):
-        out[m.start() : m.end()] = m.group()
+        if lexicon[m.group()] != "name":  # a word of a name (聯合會) stays as printed
+            out[m.start() : m.end()] = m.group()
     return "".join(out)
 
 
