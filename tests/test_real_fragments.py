@@ -2025,3 +2025,16 @@ def test_a_federation_is_one_unit_in_either_script() -> None:
         "市妇女联合会",
         "市工商业联合会",
     ]
+
+
+def test_a_page_starting_with_sentences_has_no_title() -> None:
+    # 169: a copy starting mid-list: ``人民银行长沙中心支行:参与…工作。`` is a unit's duty (a
+    # sentence closed by 。), not the plan's title
+    text = (
+        "省公安厅:配合和协助联席会议办公室组织日常工作,负责依法对非法集资活动进行侦查。\n"
+        "人民银行长沙中心支行:参与非法集资活动的调查及相关查处工作。\n"
+        "省财政厅:负责财政系统非法集资活动的查处。\n"
+    )
+    plan = parse_bytes(text.encode(), "169.txt")
+    assert plan.title is None
+    assert len(plan.tasks) == 3

@@ -64,7 +64,7 @@ def _body_starts(text: str) -> bool:
     flat = join_lines(text)
     return (
         len(flat) > 60
-        or flat.endswith(("：", ":"))
+        or flat.endswith(("：", ":", "。"))  # a sentence, not a title (169)
         or split_numbering(flat) is not None
         or bool(_PREAMBLE.match(flat))
     )
