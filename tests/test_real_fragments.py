@@ -2038,3 +2038,26 @@ def test_a_page_starting_with_sentences_has_no_title() -> None:
     plan = parse_bytes(text.encode(), "169.txt")
     assert plan.title is None
     assert len(plan.tasks) == 3
+
+
+def test_a_heading_naming_several_units_and_their_duties_over_one_paragraph_each() -> None:
+    # 165: a lone heading ``(四)X、Y和Z工作职责`` (duty words make it a unit heading alone) over
+    # paragraphs each opening with one of its units; ``10、其他各有关部门按照…`` among siblings
+    # that open with unit labels names its units
+    text = (
+        "8、交通部门:监管运输单位和个人按照有关法律、法规规定承运动物及其产品。\n"
+        "9、监察部门:监督检查各级人民政府及有关部门在预防、控制重大动物疫情工作中履行职责的情况。\n"
+        "10、其他各有关部门按照有关规定履行防控工作职责。\n"
+        "(四)动物卫生监督机构、动物疫病预防控制机构和乡(镇)畜牧兽医中心站工作职责\n"
+        "动物卫生监督机构组织实施本行政区域的动物防疫监督、检疫工作。\n"
+        "动物疫病预防控制机构承担本行政区域内动物疫情的监测、检测工作。\n"
+    )
+    tasks = _tasks(text)
+    heading = "(四)动物卫生监督机构、动物疫病预防控制机构和乡(镇)畜牧兽医中心站工作职责"
+    assert [(t["section"], t["responsible"]) for t in tasks] == [
+        ([], ["交通部门"]),
+        ([], ["监察部门"]),
+        ([], ["其他各有关部门"]),
+        ([heading], ["动物卫生监督机构"]),
+        ([heading], ["动物疫病预防控制机构"]),
+    ]

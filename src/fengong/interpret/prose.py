@@ -33,6 +33,7 @@ from fengong.interpret.units import (
     looks_like_units,
     role_of_label,
     split_outside_brackets,
+    split_units,
     without_people,
 )
 from fengong.item_numbers import CLOSE, CN_DIGITS, DOT, ITEM_DOT, OPEN
@@ -629,6 +630,11 @@ def _visit(node: _Node, section: list[str], out: list[ProseDraft], unit: str | N
                 draft.responsibility_raw += "；" + support
         return
     if named is not None and _clean("\n".join(b.text for b in node.body)):
+        by_unit = _paragraphs_by_unit(node, named)
+        if by_unit:  # (四)X、Y和Z工作职责 over paragraphs opening X…, Y…: a section of theirs
+            for text, one in by_unit:
+                out.append(_unit_task(node, [*section, _heading(node)], text, one))
+            return
         text = _clean("\n".join(b.text for b in node.body))  # (二)区财政局 + one paragraph
         out.append(_unit_task(node, section, text, named))
         return
@@ -711,7 +717,12 @@ def _mark_unit_headings(nodes: list[_Node]) -> None:
         for n, name in zip(nodes, names, strict=True)
         if not name and n.numbering and unit_label(_strip_number(n, join_lines(n.text))) is not None
     )
-    if sum(1 for name in names if name) + labelled >= 2 and any(names):
+    # one heading naming units and their duties (165: ``(四)X、Y和Z工作职责``) heads them alone
+    dutied = any(
+        name and _DUTIES_OF.search(simplify(join_lines(n.text)).rstrip(" \u3000：:。"))
+        for n, name in zip(nodes, names, strict=True)
+    )
+    if (sum(1 for name in names if name) + labelled >= 2 and any(names)) or dutied:
         for node, name in zip(nodes, names, strict=True):
             node.unit_name = name
     for node in nodes:
@@ -782,7 +793,8 @@ def _mark_unit_subjects(nodes: list[_Node]) -> None:
         and unit_label(own[id(n)]) is None
         and _unit_subject(own[id(n)]) is not None
     ]
-    opening = len(performers) + len(subjects)
+    labelled = [n for n in leaves if unit_label(own[id(n)]) is not None]  # ``6、公安部门:…``
+    opening = len(performers) + len(subjects) + len(labelled)
     if subjects and opening >= _MIN_UNIT_ITEMS and 2 * opening >= len(leaves):
         for node in subjects:
             node.unit_subject = True
@@ -795,6 +807,7 @@ def _mark_unit_subjects(nodes: list[_Node]) -> None:
 # (133, 136, 150, 147)
 _OTHERS = ("其他", "其它", "有关", "相关")
 _SHORT_NAME = 10
+_HEADING_NAME_MAX = 40  # three units' names (165: 动物卫生监督机构、动物疫病预防控制机构和…中心站)
 _DUTIES_OF = re.compile(
     r"(?:的)?(?:履行|承担)?(?:以下|下列)?(?:主要)?(?:工作)?(?:职责|任务)"
     r"(?:[、和及](?:主要)?(?:工作)?(?:职责|任务))?(?:分工|如下|是)?$"
@@ -811,9 +824,27 @@ def _numbered_unit_heading(node: _Node) -> str | None:
     name = name[: duties.start()] if duties else name
     if name.startswith(_OTHERS):
         return None  # ``（八）其他部门`` names no body: its items name their own
-    if len(name) > 30 or re.search(r"[，,；;。]", name):
+    if len(name) > _HEADING_NAME_MAX or re.search(r"[，,；;。]", name):
         return None
     return name if looks_like_units(name) else None
+
+
+def _paragraphs_by_unit(node: _Node, named: str) -> list[tuple[str, str]]:
+    """A heading naming several units over paragraphs each opening with one of them (165:
+    ``(四)动物卫生监督机构、动物疫病预防控制机构和…工作职责`` / ``动物卫生监督机构组织实施…`` /
+    ``动物疫病预防控制机构承担…``): ``[(paragraph, its unit)]``, or [] when not every paragraph
+    (two at least) so opens."""
+    units = sorted(split_units(named), key=len, reverse=True)
+    texts = [_clean(b.text) for b in node.body if _clean(b.text)]
+    if len(units) < 2 or len(texts) < 2:
+        return []
+    out = []
+    for text in texts:
+        unit = next((u for u in units if simplify(text).startswith(simplify(u))), None)
+        if unit is None:
+            return []
+        out.append((text, unit))
+    return out
 
 
 def _unit_task(node: _Node, section: list[str], text: str, unit: str) -> ProseDraft:
