@@ -2061,3 +2061,20 @@ def test_a_heading_naming_several_units_and_their_duties_over_one_paragraph_each
         ([heading], ["动物卫生监督机构"]),
         ([heading], ["动物疫病预防控制机构"]),
     ]
+
+
+def test_units_that_mainly_do_and_work_with_others_and_places_as_subjects() -> None:
+    # 162: ``X负责并会同有关部门做好…`` (有关部门 support); ``…市旅游局主要做好…`` (主要 is no 要:
+    # eight units are the subject); ``各县市区按市团统一部署,…`` (places as the subject)
+    text = (
+        "(三)市国资办负责市属国有企业的招商、与中央、省属企业的项目对接工作。\n"
+        "(四)市委外宣办负责省、市所有洽谈会的宣传报道、联合采访等宣传活动的组织实施工作。\n"
+        "(五)市外侨办、市台办、市贸促会、市工商联负责并会同有关部门做好客户邀请、招商洽谈等工作。\n"
+        "(六)市农办、市建设局、市规划局、市环保局、市国土资源局、市交通局、市房产局、市旅游局主要做好"
+        "市内招商合作项目的产业政策前期审查等工作。\n"
+        "(七)各县市区按市团统一部署,主要做好本地区招商合作项目的策划、包装、前期洽谈等工作。\n"
+    )
+    tasks = _tasks(text)
+    assert tasks[2]["support"] == ["有关部门"]
+    assert tasks[3]["responsible"][-1] == "市旅游局" and len(tasks[3]["responsible"]) == 8
+    assert tasks[4]["responsible"] == ["各县市区"]

@@ -199,7 +199,7 @@ _HEADING_SENTENCE = 20  # characters of an item's opening sentence that heads it
 _PERFORMER = re.compile(
     rf"由(?P<units>[^。；;，,：:]{{2,80}}?)(?:{_LEADS_OR_DOES})"
     r"|^(?!负责|牵头)(?P<subject>[^。；;，,：:由\n]{2,90}?)(?:按照?职责分工|按职责|依职责)?"
-    rf"(?P<verb>负责(?:协助|配合)|{_LEADS_OR_DOES}|参与|配合|协助|要|应当|{AS_ROLE})"
+    rf"(?P<verb>负责(?:协助|配合)|{_LEADS_OR_DOES}|参与|配合|协助|(?<![主重需只])要|应当|{AS_ROLE})"
 )
 # verbs after a unit that name no role: the unit is responsible (``区委农办要…``; in rules and
 # regulations ``教育部门应当…``, 167)
@@ -244,7 +244,7 @@ _SUPPORTERS = re.compile(
 
 # the units the performer works with, closing its clause (145: ``市发展改革部门负责会同有关部门,
 # 落实规划的编制…``)
-_WITH_UNITS = re.compile(r"会同(?P<units>[^。；;，,：:]{2,60}?)(?=[,，。；;])")
+_WITH_UNITS = re.compile(r"并?会同(?P<units>[^。；;，,：:]{2,60}?)(?=[,，。；;]|做好|开展|组织)")
 
 
 def _supporters_end(text: str, end: int) -> int:
@@ -729,30 +729,30 @@ def _mark_unit_headings(nodes: list[_Node]) -> None:
         _mark_unit_headings(node.children)
 
 
-_SUBJECT_MAX = 30  # characters of the units opening an item as its subject
+_SUBJECT_MAX = 60  # characters of the units opening an item as its subject
 _NAME_MAX = 15
 _MIN_UNIT_ITEMS = 3
 # how the predicate after a subject opens in a unit's duty: an adverb, a verb of office work
 # or a preposition (``水务局加强…``, ``…督察队依法开展…``, ``…机构组织实施…``)
 _PREDICATE_START = (
-    "依法", "依照", "按照", "根据", "要", "应", "负责", "牵头", "会同", "汇同", "联合", "配合",
-    "协助", "参与", "加强", "继续", "做好", "组织", "开展", "承担", "积极", "认真", "切实",
-    "全面", "进一步", "督促", "监督", "指导", "制定", "落实", "建立", "完善", "推进", "推动",
-    "实施", "抓好", "搞好", "加快", "加大", "严格", "强化", "完成", "确保", "主动", "及时",
-    "定期", "统筹", "协调", "研究", "编制", "对", "在", "将", "把",
+    "依法", "依照", "按照", "按", "根据", "要", "应", "主要", "负责", "牵头", "会同", "汇同",
+    "联合", "配合", "协助", "参与", "加强", "继续", "做好", "组织", "开展", "承担", "积极",
+    "认真", "切实", "全面", "进一步", "督促", "监督", "指导", "制定", "落实", "建立", "完善",
+    "推进", "推动", "实施", "抓好", "搞好", "加快", "加大", "严格", "强化", "完成", "确保",
+    "主动", "及时", "定期", "统筹", "协调", "研究", "编制", "对", "在", "将", "把",
 )  # fmt: skip
 
 
 def _unit_subject(text: str) -> Marker | None:
     """The units opening an item as the subject of a verb that names no role (146:
     ``市纠风办和查禁公路“三乱”督察队依法开展…``; 119: ``水务局加强…``): the longest opening of its
-    first clause, at most 30 characters and with no 的, that ends like an office's name,
-    reads as units (none longer than 15 characters) and is followed by how a predicate
+    first clause, at most 60 characters and with no 的, that ends like an office's or a
+    place's name, reads as units (none longer than 15 characters) and is followed by how a predicate
     opens; they are responsible and stay in the text. None when there is none."""
     clause = _CLAUSE_END.split(text, 1)[0][:_SUBJECT_MAX]
     for end in range(len(clause), 1, -1):
         head = clause[:end]
-        if "的" in head or not simplify(head).endswith(UNIT_SUFFIXES):
+        if "的" in head or not simplify(head).endswith((*UNIT_SUFFIXES, *PLACE_SUFFIXES)):
             continue
         if not simplify(text[end:]).startswith(_PREDICATE_START):
             continue
