@@ -2078,3 +2078,27 @@ def test_units_that_mainly_do_and_work_with_others_and_places_as_subjects() -> N
     assert tasks[2]["support"] == ["有关部门"]
     assert tasks[3]["responsible"][-1] == "市旅游局" and len(tasks[3]["responsible"]) == 8
     assert tasks[4]["responsible"] == ["各县市区"]
+
+
+# --- round thirteen (183-197) --------------------------------------------------------------
+
+
+def test_a_lone_main_unit_column_is_responsible_and_a_section_row_is_no_merge() -> None:
+    # 183: ``序号 | 名称 | 工作任务 | 主要责任单位``, one cell per paragraph: 主要责任单位 as the only
+    # unit column names responsible units; the section row leaves 名称 empty, which does not
+    # make 名称 (a label per row) a grouping column
+    cells = [
+        "序号", "名称", "工作任务", "主要责任单位",
+        "经济社会发展主要预期目标分解(15项)",
+        "1", "地区生产总值", "地区生产总值增长12%", "市发改委、统计局",
+        "2", "财政收入", "地方财政一般预算收入增长12%以上", "市财政局、国税局、地税局",
+        "3", "服务业", "服务业增加值占地区生产总值的比重提高1.5个百分点", "市发改委、统计局",
+    ]  # fmt: skip
+    tasks = _tasks("\n\n".join(cells) + "\n")
+    assert [t["responsible"] for t in tasks] == [
+        ["市发改委", "统计局"],
+        ["市财政局", "国税局", "地税局"],
+        ["市发改委", "统计局"],
+    ]
+    assert all(t["lead"] == [] for t in tasks)
+    assert {tuple(t["section"]) for t in tasks} == {("经济社会发展主要预期目标分解(15项)",)}

@@ -123,14 +123,15 @@ def header_to_roles(
     kinds = [_units_by_content(k, col) for k, col in zip(kinds, columns, strict=True)]
 
     units = [i for i, k in enumerate(kinds) if k in UNIT_ROLES]
+    # the columns in the rows with two texts or more: a section row leaves every other column
+    # empty, which is no sign of a merge (183)
+    in_task_rows = [[r[i] if i < len(r) else "" for r in task_rows(body)] for i in range(width)]
     if not any(k in _CONTENT for k in kinds):
         kinds = _task_from_content(kinds, columns, units, labels)
     task = _task_column(kinds, units)
     if task is not None and _mostly_empty(task, body):
         # the column a header names as the task holds nothing (a merged 领域 the copy lost):
         # the task is the text column that does hold it
-        task_rows = _task_rows(body)
-        in_task_rows = [[r[i] if i < len(r) else "" for r in task_rows] for i in range(width)]
         fallback = _task_from_content(
             [*kinds[:task], "extra", *kinds[task + 1 :]], in_task_rows, units, labels
         )
@@ -147,14 +148,27 @@ def header_to_roles(
     for i in content:
         if i == task:
             roles[i] = "task"
-        elif task is not None and i < task and groups_rows(columns[i]):
+        elif task is not None and i < task and groups_rows(in_task_rows[i]):
             roles[i] = "section"
         else:
             roles[i] = "extra"
     for i in range(task or 0):
-        if kinds[i] in GROUPING_KINDS and groups_rows(columns[i]) and short_cells(columns[i]):
+        grouping = groups_rows(in_task_rows[i]) and short_cells(columns[i])
+        if kinds[i] in GROUPING_KINDS and grouping:
             roles[i] = "section"  # 指标 / 考核项目 merged over the tasks to their right
-    return _one_lead_column(["extra" if r in ("unlabelled", "content") else r for r in roles])
+    roles = _one_lead_column(["extra" if r in ("unlabelled", "content") else r for r in roles])
+    return _main_unit_alone(roles, labels)
+
+
+def _main_unit_alone(roles: list[str], labels: Sequence[str]) -> list[str]:
+    """``主要责任单位`` leads when another unit column ranks below it (81: ``主要责任单位 |
+    责任单位``); as a table's only unit column its units are the responsible ones (183)."""
+    units = [i for i, r in enumerate(roles) if r in UNIT_ROLES]
+    if len(units) != 1 or roles[units[0]] != "lead" or units[0] >= len(labels):
+        return roles
+    if re.search(r"主要责任|主责", normalise_label(labels[units[0]])):
+        return [("responsible" if i == units[0] else r) for i, r in enumerate(roles)]
+    return roles
 
 
 def _one_lead_column(roles: list[str]) -> list[str]:
@@ -174,7 +188,7 @@ def short_cells(cells: list[str]) -> bool:
     return bool(filled) and sum(map(len, filled)) / len(filled) <= 20
 
 
-def _task_rows(body: Sequence[Sequence[str]]) -> list[Sequence[str]]:
+def task_rows(body: Sequence[Sequence[str]]) -> list[Sequence[str]]:
     """The rows with two different texts or more: not section rows (one text, in one cell or
     repeated across a merge)."""
     return [r for r in body if len({c.strip() for c in r if c.strip()}) > 1]
@@ -182,7 +196,7 @@ def _task_rows(body: Sequence[Sequence[str]]) -> list[Sequence[str]]:
 
 def _mostly_empty(col: int, body: Sequence[Sequence[str]]) -> bool:
     """Column ``col`` is empty in most task rows (section rows do not count)."""
-    rows = _task_rows(body)
+    rows = task_rows(body)
     filled = sum(1 for r in rows if col < len(r) and r[col].strip())
     return filled < 0.3 * max(1, len(rows))
 

@@ -37,6 +37,7 @@ from fengong.interpret.headers import (
     narrow_header,
     normalise_label,
     short_cells,
+    task_rows,
 )
 from fengong.interpret.items import last_item_number
 from fengong.interpret.notes import Note
@@ -1032,9 +1033,11 @@ def grouping_after_alignment(table: LogicalTable) -> None:
     task = table.column("task")
     if task is None:
         return
+    in_task_rows = task_rows([row.cells for row in table.rows])  # not the section rows (183)
     for col in range(task):
         cells = [row.cells[col] for row in table.rows]
-        if table.roles[col] in GROUPING_KINDS and groups_rows(cells) and short_cells(cells):
+        grouping = groups_rows([cells_[col] for cells_ in in_task_rows]) and short_cells(cells)
+        if table.roles[col] in GROUPING_KINDS and grouping:
             table.roles[col] = "section"
             if col not in table.from_content:
                 table.from_content.append(col)
