@@ -2102,3 +2102,22 @@ def test_a_lone_main_unit_column_is_responsible_and_a_section_row_is_no_merge() 
     ]
     assert all(t["lead"] == [] for t in tasks)
     assert {tuple(t["section"]) for t in tasks} == {("经济社会发展主要预期目标分解(15项)",)}
+
+
+def test_labelled_field_lines_between_an_items_time_and_its_units() -> None:
+    # 185: each item a heading over ``时间:`` / ``地点:`` / ``内容:`` / ``组织单位:`` lines; the
+    # units come from the last line past two fields that name no role, which stay the task's;
+    # an orphan ``组织单位:…`` line from the page before is no unit named 组织单位
+    text = (
+        "组织单位:区委宣传部、区文新广体局、各乡(镇)人民政府。\n"
+        "(四)义务写春联\n"
+        "时间:2016年1月30日—2016年2月7日。\n"
+        "地点:xx金山广场、乡(镇)圩场。\n"
+        "内容:义务写春联。\n"
+        "组织单位:区文联、区社科联、区市容局。\n"
+    )
+    tasks = _tasks(text)
+    assert len(tasks) == 1
+    assert tasks[0]["responsible"] == ["区文联", "区社科联", "区市容局"]
+    assert tasks[0]["text"] == "义务写春联\n地点:xx金山广场、乡(镇)圩场。\n内容:义务写春联。"
+    assert tasks[0]["deadline"]["raw"] == "2016年1月30日—2016年2月7日"

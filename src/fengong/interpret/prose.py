@@ -82,6 +82,13 @@ class Marker:
     raw: str
     keep: bool = False  # a sentence naming its units stays part of the task's text
     lines: bool = False  # labelled lines of their own: each line is a clause
+    # labelled lines apart by the item's other fields (时间:… 地点:… 组织单位:…): the spans of
+    # the marker's lines; what lies between them stays the task's
+    parts: list[tuple[int, int]] = field(default_factory=list)
+
+    def between(self, text: str) -> str:
+        """The text of ``text`` between the marker's parts (the item's other fields)."""
+        return "\n".join(text[a[1] : b[0]] for a, b in pairwise(self.parts))
 
 
 @dataclass
@@ -131,6 +138,9 @@ def find_markers(text: str) -> list[Marker]:
     shadow = simplify(text)
     markers = _find_markers(shadow)
     for m in markers:
+        if m.parts:  # simplify keeps the offsets
+            m.raw = "\n".join(text[a:b] for a, b in m.parts)
+            continue
         at = shadow.find(m.raw, m.start)
         if at >= 0:
             m.raw = text[at : at + len(m.raw)]
@@ -308,20 +318,22 @@ def _closing_unit_clauses(text: str, opening: bool = False) -> Marker | None:
 def _label_lines(text: str) -> Marker | None:
     """Lines of their own after the item's first line that start with a label
     (``牵头领导：…`` / ``牵头单位：…`` / ``责任单位：…``): together one marker, from the
-    first such line to the end of the last one that follows it."""
-    start = end = None
+    first such line to the end of the last one that follows it. Lines labelled with the
+    item's other fields may stand between them (185: ``时间:…`` ``地点:…`` ``内容:…``
+    ``组织单位:…``): they stay the task's text."""
+    parts: list[tuple[int, int]] = []
     for line_start, line in _lines_with_offsets(text):
         m = _LABEL_START.match(line)
         is_label = bool(m and _is_marker_label(m.group("label")))
-        if is_label and line_start > 0 and start is None:
-            start = line_start
-        if start is not None:
-            if not is_label:
-                break
-            end = line_start + len(line)
-    if start is None or end is None:
+        if is_label and line_start > 0:
+            parts.append((line_start, line_start + len(line)))
+        elif parts and not m:
+            break  # a line that is no field ends the labelled lines
+    if not parts:
         return None
-    return Marker(start, end, text[start:end], lines=True)
+    start, end = parts[0][0], parts[-1][1]
+    one_run = all(b[0] == a[1] + 1 for a, b in pairwise(parts))
+    return Marker(start, end, text[start:end], lines=True, parts=[] if one_run else parts)
 
 
 def _closing_unit_list(text: str, start: int, end: int, inner: str) -> bool:
@@ -360,7 +372,7 @@ def _bracket_is_marker(inner: str) -> bool:
 
 
 _ROLE_LABEL_WORDS = re.compile(
-    r"责任人|负责人|牵头|责任|负责|主办|承办|协办|配合|参与|参加|协同|协助|支持|主体|实施|落实|完成|主要|协作|成员"
+    r"责任人|负责人|牵头|责任|负责|主办|承办|协办|配合|参与|参加|协同|协助|支持|主体|实施|落实|完成|主要|协作|成员|组织"
     r"|单位|部门|处室|科室|股室|领导|时限|时间"
 )
 
@@ -575,6 +587,8 @@ def _tasks_from_text(
     number = node.numbering.token or None if node.numbering else None
     for marker in markers:
         piece = _clean(text[previous : marker.end if marker.keep else marker.start])
+        if marker.parts:
+            piece = _clean(piece + "\n" + marker.between(text))
         previous = marker.end
         if not piece:
             if drafts:
