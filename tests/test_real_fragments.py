@@ -2121,3 +2121,23 @@ def test_labelled_field_lines_between_an_items_time_and_its_units() -> None:
     assert tasks[0]["responsible"] == ["区文联", "区社科联", "区市容局"]
     assert tasks[0]["text"] == "义务写春联\n地点:xx金山广场、乡(镇)圩场。\n内容:义务写春联。"
     assert tasks[0]["deadline"]["raw"] == "2016年1月30日—2016年2月7日"
+
+
+def test_duties_run_into_an_item_after_its_short_heading() -> None:
+    # 187: ``(二)明确分工,责任到人。市发改委负责…;市经贸委负责…;…`` — the item's short heading
+    # opens its first duty (not a section over them); ``分别负责`` after the units
+    text = (
+        "四、主要任务\n"
+        "(二)明确分工,责任到人。市发改委负责提出全市节能规划;市经贸委负责全市工业节能;"
+        "市规划局、市建设局负责建筑节能;市教育局、市卫生局分别负责教育、卫生系统的节能工作。\n"
+    )
+    tasks = _tasks(text)
+    assert [t["text"][:6] for t in tasks] == [
+        "明确分工,责",
+        "市经贸委负责",
+        "市规划局、市",
+        "市教育局、市",
+    ]
+    assert [t["section"] for t in tasks] == [["四、主要任务"]] * 4
+    assert tasks[0]["responsible"] == ["市发改委"]
+    assert tasks[3]["responsible"] == ["市教育局", "市卫生局"]

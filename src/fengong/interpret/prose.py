@@ -209,6 +209,7 @@ _HEADING_SENTENCE = 20  # characters of an item's opening sentence that heads it
 _PERFORMER = re.compile(
     rf"由(?P<units>[^。；;，,：:]{{2,80}}?)(?:{_LEADS_OR_DOES})"
     r"|^(?!负责|牵头)(?P<subject>[^。；;，,：:由\n]{2,90}?)(?:按照?职责分工|按职责|依职责)?"
+    r"(?:分别|共同|具体)?"
     rf"(?P<verb>负责(?:协助|配合)|{_LEADS_OR_DOES}|参与|配合|协助|(?<![主重需只])要|应当|{AS_ROLE})"
 )
 # verbs after a unit that name no role: the unit is responsible (``区委农办要…``; in rules and
@@ -786,8 +787,10 @@ def _opens_like_its_unit_paragraphs(node: _Node, own: str, label: object) -> Mar
     if any(child.kind != _UNIT_PARAGRAPH for child in node.children):
         return None
     opening = _performer_clause(own)
-    if opening is None or opening.start > 0 or not own.rstrip().endswith(("。", "；", ";")):
+    if opening is None or not own.rstrip().endswith(("。", "；", ";")):
         return None
+    if opening.start > 0 and not own[: opening.start].endswith("。"):
+        return None  # only a short heading sentence may come first (187: 明确分工,责任到人。)
     return opening
 
 
@@ -906,7 +909,13 @@ def _performer_sentence_cuts(text: str) -> list[int]:
         found = _performer_clause(text[m.end() : m.end() + 120])
         if found is not None and found.start == 0 and found.raw.endswith(("牵头", "负责")):
             cuts.append(m.end())
-    return cuts if len(cuts) >= _MIN_PERFORMER_SENTENCES else []
+    if len(cuts) < _MIN_PERFORMER_SENTENCES:
+        return []
+    numbered = split_numbering(text)
+    heading = text[len(text) - len(numbered.rest) : cuts[0]] if numbered else None
+    if heading is not None and len(heading) <= _HEADING_SENTENCE:
+        return cuts[1:]  # ``(二)明确分工,责任到人。市发改委负责…;``: it opens the first task
+    return cuts
 
 
 def _run_on_cuts(text: str) -> list[int]:
