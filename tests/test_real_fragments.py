@@ -2141,3 +2141,18 @@ def test_duties_run_into_an_item_after_its_short_heading() -> None:
     assert [t["section"] for t in tasks] == [["四、主要任务"]] * 4
     assert tasks[0]["responsible"] == ["市发改委"]
     assert tasks[3]["responsible"] == ["市教育局", "市卫生局"]
+
+
+def test_under_a_units_heading_an_item_on_others_that_should_is_the_units_duty() -> None:
+    # 189: ``(四)建设(房管)部门:`` over ``2、建设开发单位和物业管理企业要积极协助…``: what the
+    # firms should do is the department's duty to see to; a role word still names units
+    text = (
+        "(三)工商部门:\n"
+        "1、在为流动人口育龄妇女办理个体营业执照时查验婚育证明。\n"
+        "(四)建设(房管)部门:\n"
+        "1、各级建设部门加强对建筑施工人员的计划生育管理。\n"
+        "2、建设开发单位和物业管理企业要积极协助人口计生部门做好新建住宅小区的计划生育管理服务工作。\n"
+        "3、物业管理企业要依法落实国家、省有关人口和计划生育的法律法规。\n"
+    )
+    tasks = _tasks(text)
+    assert [t["responsible"] for t in tasks] == [["工商部门"]] + [["建设（房管）部门"]] * 3

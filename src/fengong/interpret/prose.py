@@ -661,6 +661,8 @@ def _visit(node: _Node, section: list[str], out: list[ProseDraft], unit: str | N
         out.extend(_tasks_from_text(node, text, section))
         return
     performer = None if node.children or label else _performer_clause(own)
+    if performer is not None and unit is not None and not performer.raw.endswith(_NAMING_ROLES):
+        performer = None  # under a unit's heading, ``物业管理企业要…`` is its duty to see to (189)
     if performer is None and node.unit_subject and unit is None:
         performer = _unit_subject(own)
     if performer is not None:  # an item of its own (no sub-items) saying 由X负责…
