@@ -2156,3 +2156,10 @@ def test_under_a_units_heading_an_item_on_others_that_should_is_the_units_duty()
     )
     tasks = _tasks(text)
     assert [t["responsible"] for t in tasks] == [["工商部门"]] + [["建设（房管）部门"]] * 3
+
+
+def test_a_placeholder_in_a_unit_cell_names_no_unit() -> None:
+    # 192: the last row's 涉及部门 cell is ``其他``; 无 and - say the same
+    for placeholder in ("其他", "无", "-"):
+        assert parse_responsibility(placeholder).units() == []
+    assert parse_responsibility("市应急管理局").responsible == ["市应急管理局"]

@@ -66,6 +66,10 @@ _FIRST_LEADS = re.compile(r"(?:列|排|放)(?:在)?(?:第一位|首位|第一)(?
 _FIRST_LEADS_NOTE = re.compile(r"[（(][^（）()]*?" + _FIRST_LEADS.pattern + r"[^（）()]*[）)]")
 
 
+# what a unit cell holds when it names no unit
+_PLACEHOLDERS = frozenset({"无", "暂无", "其他", "其它", "-", "－", "—", "——", "/", "／", "…"})
+
+
 @dataclass
 class Responsibility:
     """Units by role read from one responsibility text, plus what else the text named."""
@@ -79,8 +83,9 @@ class Responsibility:
     guesses: list[str] = field(default_factory=list)
 
     def add(self, unit: str, role: str) -> None:
-        """Add ``unit`` in ``role``, keeping each unit once, in its strongest role."""
-        if not unit:
+        """Add ``unit`` in ``role``, keeping each unit once, in its strongest role; a
+        placeholder (无, 其他, -: 192's unit cell ``其他``) names none."""
+        if not unit or unit in _PLACEHOLDERS:
             return
         for other in UNIT_ROLES:
             names = getattr(self, other)
