@@ -2163,3 +2163,16 @@ def test_a_placeholder_in_a_unit_cell_names_no_unit() -> None:
     for placeholder in ("其他", "无", "-"):
         assert parse_responsibility(placeholder).units() == []
     assert parse_responsibility("市应急管理局").responsible == ["市应急管理局"]
+
+
+def test_a_pages_publisher_field_is_no_unit_label() -> None:
+    # 195: the site's metadata block ``发布机构: 宣城市人民政府(办公室)`` is a field, not a unit
+    # opening its duties
+    text = (
+        "发布机构: 宣城市人民政府(办公室)\n"
+        "主题分类: 民政、乡村振兴、救灾\n"
+        "一、就业\n"
+        "1.新增城镇就业2.4万人(牵头单位:市人社局)。\n"
+    )
+    tasks = _tasks(text)
+    assert [t["lead"] for t in tasks] == [["市人社局"]]

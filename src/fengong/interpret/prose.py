@@ -63,7 +63,7 @@ _CLAUSE_END = re.compile(r"[，,；;。]")
 _UNIT_LABEL = re.compile(r"^[ \u3000]*(?P<unit>[\u4e00-\u9fff（）()、]{2,24}?)[ \u3000]*[:：。,，]")
 # field names of a document's header block that end like a unit (发文机关：…)
 _FIELD_LABEL = re.compile(
-    r"(?:发文|主送|抄送|印发|发布|制发|成文|来文|联系|报送)(?:机关|单位|部门)$"
+    r"(?:发文|主送|抄送|印发|发布|制发|成文|来文|联系|报送)(?:机关|单位|部门|机构)$"
 )
 _UNIT_HEADING = "unit-heading"
 _UNIT_PARAGRAPH = "unit-paragraph"
