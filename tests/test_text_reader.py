@@ -88,6 +88,23 @@ def test_pipe_cells_width_from_row_numbers_and_broken_cell() -> None:
     assert rows[3][0] == "3"
 
 
+def test_pipe_cells_opening_lines_behind_a_bare_first_cell() -> None:
+    # 191: each row's first cell on a line of its own, the others each opened by a pipe
+    text = (
+        "附件:\n市政府安全生产督查组分组表\n分 组\n| 督查组牵头单位\n| 督查单位\n| 备 注\n|\n"
+        "第一组\n| 市安监局\n| 雁塔区\n|\n|\n第二组\n| 市规划局\n| 灞桥区\n|\n|\n"
+        "第三组\n| 市公安局\n| 长安区\n|\n|\n"
+    )
+    table = next(b for b in _read(text) if isinstance(b, Table))
+    rows = [r.texts() for r in table.rows]
+    assert rows[0][:4] == ["分 组", "督查组牵头单位", "督查单位", "备 注"]
+    assert [r[:3] for r in rows[1:]] == [
+        ["第一组", "市安监局", "雁塔区"],
+        ["第二组", "市规划局", "灞桥区"],
+        ["第三组", "市公安局", "长安区"],
+    ]
+
+
 def test_prose_is_paragraphs() -> None:
     blocks = _read("一、总体要求\n\n（一）指导思想。内容。\n")
     assert [b.text for b in blocks if isinstance(b, Paragraph)] == [

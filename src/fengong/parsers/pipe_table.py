@@ -236,6 +236,9 @@ def _cell_rows(cells: list[PipeCell]) -> list[list[PipeCell]]:
         bounds = [*positions, len(cells)]
         body = [r for a, b in pairwise(bounds) for r in _split_heading_rows(cells[a:b])]
         return header + body
+    led = _rows_led_by_bare_lines(cells)
+    if led is not None:
+        return led
     # the header ends at the first row number, or else at the first cell of running text,
     # unless the running text recurs every ``n`` cells with labels before it (158)
     first_row = next((i for i, c in enumerate(cells) if _ROW_NUMBER.match(c.text)), None)
@@ -244,6 +247,22 @@ def _cell_rows(cells: list[PipeCell]) -> list[list[PipeCell]]:
     if first_row is None:
         width = _running_text_period(cells, long_cell) or width
     return [cells[i : i + width] for i in range(0, len(cells), width)]
+
+
+def _rows_led_by_bare_lines(cells: list[PipeCell]) -> list[list[PipeCell]] | None:
+    """Rows whose first cell is a line without a pipe and whose other cells each open a line
+    with one (191: ``分 组`` / ``| 督查组牵头单位`` / ``| 督查单位`` … then ``第一组`` /
+    ``| 市安监局`` …): the bare lines start the rows, when they are a minority of the cells
+    and recur at one period for seven gaps in ten; else None."""
+    starts = [i for i, c in enumerate(cells) if c.starts_line and c.text]
+    texted = sum(1 for c in cells if c.text)
+    if len(starts) < 3 or len(starts) * 2 > texted:
+        return None
+    gaps = Counter(b - a for a, b in pairwise(starts))
+    width, count = gaps.most_common(1)[0]
+    if width < 2 or count < 0.7 * (len(starts) - 1):
+        return None
+    return [cells[a:b] for a, b in pairwise([*starts, len(cells)])]
 
 
 def _running_text_period(cells: list[PipeCell], first_long: int) -> int | None:
