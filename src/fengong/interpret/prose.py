@@ -780,7 +780,9 @@ def _unit_subject(text: str) -> Marker | None:
     return None
 
 
-def _opens_like_its_unit_paragraphs(node: _Node, own: str, label: object) -> Marker | None:
+def _opens_like_its_unit_paragraphs(
+    node: _Node, own: str, label: tuple[str, int] | None
+) -> Marker | None:
     """The clause naming the units that open an item whose sub-items are all paragraphs
     opening with their units, when the item itself opens so and is a sentence (not a
     heading naming a topic); else None."""
