@@ -2176,3 +2176,24 @@ def test_a_pages_publisher_field_is_no_unit_label() -> None:
     )
     tasks = _tasks(text)
     assert [t["lead"] for t in tasks] == [["市人社局"]]
+
+
+# --- round fourteen (199-214) --------------------------------------------------------------
+
+
+def test_a_main_unit_label_alone_names_the_responsible_unit() -> None:
+    # 209: each item's own paragraph ``主責單位:市公安局`` (traditional script, blank lines
+    # between): a role label, not a unit's name; the main unit named alone is responsible
+    text = (
+        "1、市城區部分路段隔離設施缺失,機動車、非機動車違法佔道通行問題。\n\n"
+        "主責單位:市公安局\n\n"
+        "2、部分老舊小區小廣告亂張亂貼,缺少監控設施,治安管理不到位問題。\n\n"
+        "主責單位:市住房城鄉建設局\n"
+    )
+    tasks = _tasks(text)
+    assert [(t["lead"], t["responsible"]) for t in tasks] == [
+        ([], ["市公安局"]),
+        ([], ["市住房城鄉建設局"]),
+    ]
+    both = parse_responsibility("主要责任单位:市发改委;配合单位:市财政局")
+    assert (both.lead, both.support) == (["市发改委"], ["市财政局"])

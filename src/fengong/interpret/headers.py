@@ -14,7 +14,7 @@ from itertools import combinations, pairwise
 
 from fengong.interpret.cells import cell_fits
 from fengong.interpret.numbering import split_numbering
-from fengong.interpret.units import LEAD_LABEL
+from fengong.interpret.units import LEAD_LABEL, MAIN_UNIT_LABEL
 from fengong.schema import UNIT_ROLES
 from fengong.textnorm import join_lines, simplify
 
@@ -166,7 +166,7 @@ def _main_unit_alone(roles: list[str], labels: Sequence[str]) -> list[str]:
     units = [i for i, r in enumerate(roles) if r in UNIT_ROLES]
     if len(units) != 1 or roles[units[0]] != "lead" or units[0] >= len(labels):
         return roles
-    if re.search(r"主要责任|主责", normalise_label(labels[units[0]])):
+    if MAIN_UNIT_LABEL.search(normalise_label(labels[units[0]])):
         return [("responsible" if i == units[0] else r) for i, r in enumerate(roles)]
     return roles
 

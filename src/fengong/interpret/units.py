@@ -161,6 +161,9 @@ def _simplify_role_words(text: str) -> str:
 # words of a label or header naming the unit that leads (SPEC: 主办 → lead; 114's
 # ``主办单位:X,协办单位:Y``; 108's 第一责任单位)
 LEAD_LABEL = re.compile(r"牵头|第一责任|主要责任|主责|主办")
+# the main unit: it leads the units named beside it; named alone, its units are the ones
+# responsible (183's only column 主要责任单位, 209's only label 主責單位)
+MAIN_UNIT_LABEL = re.compile(r"主要责任|主责")
 
 
 # a label naming units and the people in charge of them (179: ``责任单位及责任人:X、Y主要领导``)
@@ -482,8 +485,12 @@ def parse_responsibility(
         text = m.group("inner")
     result = Responsibility()
     explicit = False
-    for label, body in labelled_spans(text):
+    spans = labelled_spans(text)
+    unit_labels = [lbl for lbl, _ in spans if lbl and role_of_label(lbl) in UNIT_ROLES]
+    for label, body in spans:
         role = role_of_label(label) if label else default
+        if unit_labels == [label] and MAIN_UNIT_LABEL.search(simplify(label)):
+            role = "responsible"  # the main unit named alone (209: 主責單位:市公安局)
         if role == "leaders":
             result.leaders += [n for n in split_names(body) if n not in result.leaders]
             continue
