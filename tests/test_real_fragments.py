@@ -2197,3 +2197,20 @@ def test_a_main_unit_label_alone_names_the_responsible_unit() -> None:
     ]
     both = parse_responsibility("主要责任单位:市发改委;配合单位:市财政局")
     assert (both.lead, both.support) == (["市发改委"], ["市财政局"])
+
+
+def test_a_space_separated_table_run_into_one_line() -> None:
+    # 199: notice, caption, header and rows on one line, single spaces between cells
+    text = (
+        "扬州市人民政府办公室关于印发《2010年依法行政工作任务分解表》的通知 二〇一〇年三月三十日 "
+        "2010年依法行政工作任务分解表 序号 工 作 内 容 责任部门 完成时限 一、全面推动依法行政工作规划的落实 "
+        "1 出台2010年度推进依法行政工作的意见 各县市区政府,政府各部门 四月份 "
+        "2 清理公布市县两级政府行政执法主体资格名单 各县市区政府,各地政府法制办 二季度 "
+        "3 明晰各部门职权,汇编各执法部门的法定权力 政府各部门 二季度 "
+        "二、全力打造依法行政工作的两大体系 4 探索建立依法行政考核指标体系 各级依法行政领导小组办公室 全年\n"
+    )
+    tasks = _tasks(text)
+    assert [t["number"] for t in tasks] == ["1", "2", "3", "4"]
+    assert tasks[1]["responsible"] == ["各县市区政府", "各地政府法制办"]
+    assert [t["deadline"]["raw"] for t in tasks] == ["四月份", "二季度", "二季度", "全年"]
+    assert tasks[3]["section"] == ["二、全力打造依法行政工作的两大体系"]

@@ -13,6 +13,7 @@ after it.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from fengong.document import Cell, Provenance, Row, Table
 from fengong.item_numbers import DOT, HEADING_NUMBER
@@ -49,10 +50,48 @@ def _row_cells(number: str, rest: str) -> list[str] | None:
     return [number, *pieces[:longest], pieces[longest], *pieces[longest + 1 :]]
 
 
+# a row number in a run of rows, maybe after the heading of its section
+_RUN_ROW = rf"[ \u3000]+(?:((?:{HEADING_NUMBER})\S{{{{2,40}}}})[ \u3000]+)?{{number}}[ \u3000]"
+
+
+def _rows_run_into_one_line(line: str) -> list[str] | None:
+    """The lines of a table whose header and rows a copy ran into one line (199: ``…序号 工 作
+    内 容 责任部门 完成时限 一、… 1 推进… 各级…办公室 全年 2 出台… 四月份 3 …``): cut before
+    each row number of the run 1, 2, 3 … (three at least) and before a heading right before
+    one; the first line ends with the header. None when the line holds no such run."""
+    at = line.find("序号")
+    if at < 0 or "|" in line or "\t" in line:
+        return None
+    cuts: list[int] = []
+    pos = at
+    for number in range(1, 1000):
+        m = re.compile(_RUN_ROW.format(number=number)).search(line, pos)
+        if m is None:
+            break
+        if m.group(1):
+            cuts.append(m.start(1))
+        cuts.append(m.end() - len(str(number)) - 1)
+        pos = m.end()
+    if sum(1 for c in cuts if line[c].isdigit()) < MIN_ROWS:
+        return None
+    bounds = [0, *cuts, len(line)]
+    return [line[a:b].strip() for a, b in pairwise(bounds)]
+
+
 def space_table_at(lines: list[str], start: int) -> tuple[str, Table, int] | None:
     """When a space-separated table's header is on line ``start``, return the text before
     the header on that line, the table (header, section and task rows, with line
-    numbers) and the index of the first line after it; else None."""
+    numbers) and the index of the first line after it; else None. A table run into one
+    line is read from that line's rows (``_rows_run_into_one_line``)."""
+    run = _rows_run_into_one_line(lines[start])
+    if run is not None and len(run) > 1:
+        found = space_table_at(run, 0)
+        if found is None:
+            return None
+        before, table, _ = found
+        for read in table.rows:
+            read.provenance = Provenance(line=start + 1)
+        return before, table, start + 1
     m = _HEADER.search(lines[start])
     if m is None or re.search(r"[|\t]", m.group(1)):  # pipe and tab tables have readers
         return None
