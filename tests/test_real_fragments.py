@@ -2214,3 +2214,20 @@ def test_a_space_separated_table_run_into_one_line() -> None:
     assert tasks[1]["responsible"] == ["各县市区政府", "各地政府法制办"]
     assert [t["deadline"]["raw"] for t in tasks] == ["四月份", "二季度", "二季度", "全年"]
     assert tasks[3]["section"] == ["二、全力打造依法行政工作的两大体系"]
+
+
+def test_a_lone_heading_naming_a_unit_over_duties_of_its_own() -> None:
+    # 214: ``第九条 县(区)应急指挥机构``, an introduction, then (一)…(四) that name no unit of
+    # their own, opening with 负责: the unit's duties though no sibling heading names a unit
+    text = (
+        "第九条 县(区)应急指挥机构\n"
+        "各县(区)政府设立相应的应急指挥机构。主要职责包括:\n"
+        "(一)负责本辖区内粮食市场信息监测,及时向市粮食应急指挥部上报信息。\n"
+        "(二)负责本辖区内粮食零售网点的应急工作安排,形成供应保障网络。\n"
+        "(三)完成市粮食应急指挥部下达的各项任务。\n"
+    )
+    tasks = _tasks(text)
+    assert [t["responsible"] for t in tasks] == [["县（区）应急指挥机构"]] * 3
+    # a lone heading naming a place over items that name their own units stays a heading
+    text = "一、城区\n(一)完善路网。(市住建局牵头)\n(二)改造管网。(市水务局负责)\n"
+    assert [t["section"] for t in _tasks(text)] == [["一、城区"]] * 2

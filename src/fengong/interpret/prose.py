@@ -742,6 +742,10 @@ def _mark_unit_headings(nodes: list[_Node]) -> None:
     if (sum(1 for name in names if name) + labelled >= 2 and any(names)) or dutied:
         for node, name in zip(nodes, names, strict=True):
             node.unit_name = name
+    else:
+        for node, name in zip(nodes, names, strict=True):
+            if name and _items_of_its_own(node):
+                node.unit_name = name
     for node in nodes:
         _mark_unit_headings(node.children)
 
@@ -821,6 +825,18 @@ def _mark_unit_subjects(nodes: list[_Node]) -> None:
             node.unit_subject = True
     for node in nodes:
         _mark_unit_subjects(node.children)
+
+
+def _items_of_its_own(node: _Node) -> bool:
+    """A heading naming a unit whose items are all duties without units of their own, one
+    at least opening with 负责 (214: ``第九条 县(区)应急指挥机构`` over ``(一)负责本辖区内…``):
+    the unit's duties, even when no sibling heading names a unit."""
+    own = [_strip_number(c, c.full_text()) for c in node.children]
+    if not own or any(c.children for c in node.children):
+        return False
+    if any(find_markers(t) or _performer_clause(t) or unit_label(t) for t in own):
+        return False
+    return any(simplify(t).startswith("负责") for t in own)
 
 
 # what a heading naming a unit may add after its name: ``区科委工作职责：``,
