@@ -6,6 +6,9 @@ marker: a bracket that starts with a label (``（责任单位：…）``), a bra
 and ends in a role word (``（国务院审改办、人力资源社会保障部负责）``), a paragraph of its
 own that starts with a label, or a closing sentence that names the units (``由市发改委会同
 市财政局负责``). Items without markers are headings, or hold no task.
+
+Where an item names its units is ``markers``' job; who does the work, named as the
+sentence's subject, is ``performers``'. This module builds the outline and reads its tasks.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from fengong.document import Paragraph, Provenance
-from fengong.interpret.deadlines import looks_like_deadline
+from fengong.interpret.markers import INLINE_LABEL, Marker, find_markers, is_marker_label
 from fengong.interpret.numbering import (
     Numbering,
     first_closed,
@@ -24,40 +27,21 @@ from fengong.interpret.numbering import (
     outranks,
     split_numbering,
 )
+from fengong.interpret.performers import (
+    HEADING_SENTENCE,
+    NAMING_ROLES,
+    performer_clause,
+    unit_subject,
+)
 from fengong.interpret.units import (
     AS_ROLE,
-    CHIEF_LABEL,
-    PLACE_SUFFIXES,
-    UNIT_SUFFIXES,
     is_unit,
     looks_like_units,
     role_of_label,
-    split_outside_brackets,
     split_units,
-    without_people,
 )
 from fengong.item_numbers import CLOSE, CN_DIGITS, DOT, ITEM_DOT, OPEN
 from fengong.textnorm import join_lines, simplify, squash_spaces
-
-_OPEN, _CLOSE = "（([【", "）)]】"
-_LABEL_START = re.compile(r"^\s*(?P<label>[\u4e00-\u9fff]{1,8}?)\s*[:：]")
-# a role word closing a clause, with what the units do after it (负责起草, 牵头组织实施)
-_ROLE_END = re.compile(
-    r"(?:牵头|负责|配合|参与|落实|承办|主办|协办)(?:落实|实施|起草|组织实施|督促落实)?$"
-)
-# a label inside the item's last sentence run: ``…的比例。责任单位：市环境保护局；``
-_INLINE_LABEL = re.compile(
-    r"[。；;，,]\s*(?P<label>(?:牵头|责任|主办|承办|协办|配合|参与|参加|协同|协助|完成|主要协作)"
-    r"[\u4e00-\u9fff]{0,6}?(?:单位|部门|处室|科室|股室|领导|人))\s*[:：]"
-)
-# a clause that names units and their role: ``由市政府办牵头``, ``市财政局配合``,
-# ``市发改委会同市财政局负责``, ``各区按职责分工负责``
-_UNITS_CLAUSE = re.compile(
-    r"(?:分别)?由?(?P<units>[^。；;，,]{2,60}?)(?:按照?职责分工|按职责|依职责)?(?:分别|共同|具体)?"
-    r"(?:牵头负责|牵头|负责(?:督促|组织)?(?:落实|实施)|负责|各负其责|配合|参与|参加|协助|协办|落实|带队)"
-)
-_CLAUSE_END = re.compile(r"[，,；;。]")
-
 
 # ``卫生部：负责…`` / ``（二十一）市公安局。负责…``: a unit's name opening its paragraph
 _UNIT_LABEL = re.compile(r"^[ \u3000]*(?P<unit>[\u4e00-\u9fff（）()、]{2,24}?)[ \u3000]*[:：。,，]")
@@ -71,24 +55,6 @@ _UNIT_PARAGRAPH = "unit-paragraph"
 # number is on the page before (116, a web page's seventh page)
 _ORPHAN = "orphan"
 _LEAVES = (_UNIT_PARAGRAPH, _ORPHAN)
-
-
-@dataclass
-class Marker:
-    """A responsibility marker: its span in the item's text and the text it names."""
-
-    start: int
-    end: int
-    raw: str
-    keep: bool = False  # a sentence naming its units stays part of the task's text
-    lines: bool = False  # labelled lines of their own: each line is a clause
-    # labelled lines apart by the item's other fields (时间:… 地点:… 组织单位:…): the spans of
-    # the marker's lines; what lies between them stays the task's
-    parts: list[tuple[int, int]] = field(default_factory=list)
-
-    def between(self, text: str) -> str:
-        """The text of ``text`` between the marker's parts (the item's other fields)."""
-        return "\n".join(text[a[1] : b[0]] for a, b in pairwise(self.parts))
 
 
 @dataclass
@@ -123,153 +89,6 @@ class _Node:
         return "\n".join(join_lines(p) for p in [self.text, *(b.text for b in self.body)])
 
 
-def _is_marker_label(label: str) -> bool:
-    role = role_of_label(label)
-    label = simplify(label)
-    return role is not None and bool(
-        re.search(rf"单位|部门|处室|科室|领导|责任人|时限|时间|协助|^{CHIEF_LABEL}$", label)
-    )
-
-
-def find_markers(text: str) -> list[Marker]:
-    """Return the responsibility markers in an item's text, in order. Markers are found
-    on a simplified-character shadow of the text (traditional 牽頭 reads as 牵头); their
-    ``raw`` text is the text as printed."""
-    shadow = simplify(text)
-    markers = _find_markers(shadow)
-    for m in markers:
-        if m.parts:  # simplify keeps the offsets
-            m.raw = "\n".join(text[a:b] for a, b in m.parts)
-            continue
-        at = shadow.find(m.raw, m.start)
-        if at >= 0:
-            m.raw = text[at : at + len(m.raw)]
-    return markers
-
-
-def _find_markers(text: str) -> list[Marker]:
-    markers: list[Marker] = []
-    depth, start = 0, -1
-    # a doubled opening bracket that leaves the text unbalanced is a typo for one (98)
-    unclosed = sum(text.count(c) for c in _OPEN) - sum(text.count(c) for c in _CLOSE)
-    for i, ch in enumerate(text):
-        if ch in _OPEN and depth == 0 and unclosed > 0 and text[i + 1 : i + 2] == ch:
-            unclosed -= 1
-            continue
-        if ch in _OPEN:
-            if depth == 0:
-                start = i
-            depth += 1
-        elif ch in _CLOSE and depth:
-            depth -= 1
-            if depth == 0:
-                inner = text[start + 1 : i]
-                if _bracket_is_marker(inner) or _closing_unit_list(text, start, i, inner):
-                    markers.append(Marker(start, i + 1, inner))
-    if markers:
-        return markers
-    labelled = _label_lines(text)
-    if labelled is not None:
-        return [labelled]
-    inline = _INLINE_LABEL.search(text)
-    if inline is not None and _is_marker_label(inline.group("label")):
-        end = _label_value_end(text, inline.end())
-        raw = text[inline.start("label") : end]
-        return [Marker(inline.start("label"), end, raw)]
-    named = _closing_unit_clauses(text)
-    if named is None:
-        named = _closing_unit_clauses(text.split("。", 1)[0], opening=True)
-    return [named] if named is not None else []
-
-
-# what, after a label's value, still names units and their role: another label, a role word
-_MORE_UNITS = re.compile(r"牵头|负责|配合|参与|参加|协助|协办|主办|承办|协同|会同|[:：]")
-
-
-def _label_value_end(text: str, start: int) -> int:
-    """Where the value of an inline label starting at ``start`` ends: at the end of its
-    sentence when what follows names no units with a role (122: ``…工程,牵头部门:市交通局。
-    建设进度相对较慢的县区为舒城县。``, a remark on the progress, not a unit), else at the
-    end of the text."""
-    stop = text.find("。", start)
-    if stop < 0 or _MORE_UNITS.search(text, stop):
-        return len(text)
-    return stop + 1
-
-
-# ``由X负责…`` anywhere in an item: 由 names who does what follows
-# or a unit as the subject opening the item (99: ``公安部门负责烟花爆竹公共安全管理``,
-# 110: ``区委农办要结合…``)
-# 负责人 is a person (144); 负责人口普查 is 负责 + 人口 (172)
-_LEADS_OR_DOES = r"牵头负责|负责(?!人(?![民员口力才事]))|牵头"
-_SUPPORT_VERBS = ("配合", "协助", "参与", "协办", "协同")
-# what ends a clause that names units with their role
-_NAMING_ROLES = ("牵头", "负责", *_SUPPORT_VERBS)
-_HEADING_SENTENCE = 20  # characters of an item's opening sentence that heads it
-_PERFORMER = re.compile(
-    rf"由(?P<units>[^。；;，,：:]{{2,80}}?)(?:{_LEADS_OR_DOES})"
-    r"|^(?!负责|牵头)(?P<subject>[^。；;，,：:由\n]{2,90}?)(?:按照?职责分工|按职责|依职责)?"
-    r"(?:分别|共同|具体)?"
-    rf"(?P<verb>负责(?:协助|配合)|{_LEADS_OR_DOES}|参与|配合|协助|(?<![主重需只])要|应当|{AS_ROLE})"
-)
-# verbs after a unit that name no role: the unit is responsible (``区委农办要…``; in rules and
-# regulations ``教育部门应当…``, 167)
-_NO_ROLE_VERBS = ("要", "应当")
-# collectives that open exhortations (``各地要…``, ``有关部门要…``), not one unit's duty
-_COLLECTIVE = ("各", "有关", "相关", "全")
-
-
-def _performer_clause(text: str) -> Marker | None:
-    """A clause of an item without sub-items, not only its last, that says who does the
-    work with 由 … 负责, what they do following (90: ``整改要求:由县环卫站负责清除上述地段
-    垃圾死角``), or a unit as the subject opening it (``X负责…``, ``X要…`` when X is a
-    unit of its own, not ``各地``): the first such clause whose units read as units; it
-    stays part of the task's text."""
-    for m in _PERFORMER.finditer(text):
-        units = m.group("units") or m.group("subject")
-        says_no_role = m.group("verb") in _NO_ROLE_VERBS
-        if says_no_role and units.startswith(_COLLECTIVE):
-            continue
-        if looks_like_units(without_people(units)):
-            if says_no_role:
-                return Marker(m.start(), m.end(), units, keep=True)
-            end = _supporters_end(text, m.end())
-            return Marker(m.start(), end, text[m.start() : end], keep=True)
-    head, stop, rest = text.partition("。")
-    if stop and len(head) <= _HEADING_SENTENCE and rest.strip():
-        # a short heading sentence first, then its units (142: ``增设市区停车场和停车泊位。
-        # 市规划局牵头,市城乡建设局、公安局配合,…``)
-        found = _performer_clause(rest)
-        if found is not None and found.start == 0 and found.raw.endswith(_NAMING_ROLES):
-            shift = len(head) + 1
-            return Marker(found.start + shift, found.end + shift, found.raw, keep=True)
-    return None
-
-
-# the supporting units named right after the units that do the work (140: ``市工商局负责,
-# 市经贸委、市农业局配合,严格实施…``)
-_SUPPORTERS = re.compile(
-    rf"[,，]\s*(?P<units>[^。；;，,：:]{{2,120}}?)(?:{'|'.join(_SUPPORT_VERBS)})(?=[,，。；;])"
-)
-
-
-# the units the performer works with, closing its clause (145: ``市发展改革部门负责会同有关部门,
-# 落实规划的编制…``)
-_WITH_UNITS = re.compile(r"并?会同(?P<units>[^。；;，,：:]{2,60}?)(?=[,，。；;]|做好|开展|组织)")
-
-
-def _supporters_end(text: str, end: int) -> int:
-    """Where the clause naming who does the work ends, with the units it works with
-    (``负责会同Y,``) and the clause after it when that names units that support (``,Y配合``)."""
-    m = _WITH_UNITS.match(text, end)
-    if m and looks_like_units(without_people(m.group("units"))):
-        end = m.end()
-    m = _SUPPORTERS.match(text, end)
-    if m and looks_like_units(without_people(m.group("units"))):
-        return m.end()
-    return end
-
-
 def _performer_paragraphs(paragraphs: list[Paragraph], i: int) -> bool:
     """An unnumbered paragraph opening with a unit as its subject (``区住建局负责…``) that
     stands beside another such paragraph: a list of units' duties (110), each paragraph
@@ -281,95 +100,10 @@ def _performer_paragraphs(paragraphs: list[Paragraph], i: int) -> bool:
         flat = join_lines(paragraphs[k].text)
         if flat.rstrip().endswith(("：", ":")):
             return False  # it introduces the duties after it (145: …具体要求是:)
-        found = _performer_clause(flat)
+        found = performer_clause(flat)
         return item_numbering(flat) is None and found is not None and found.start == 0
 
     return opens(i) and (opens(i - 1) or opens(i + 1))
-
-
-def _closing_unit_clauses(text: str, opening: bool = False) -> Marker | None:
-    """The clauses closing an item that name its units with their roles (``…。由市政府办
-    牵头，市财政局配合。``, ``…，市发改委会同市财政局负责。``): one marker that stays part
-    of the task's text. Every clause of the run must name units; the run ends the item.
-    With ``opening``, ``text`` is the item's first sentence, whose clauses after the first
-    may name the units (``道路交通安全专项整治,由公安、交通部门负责,有关部门配合。要…``)."""
-    body = text.rstrip(" 。；;\n")
-    start: int | None = None
-    named = False  # a clause of the run names units (others may count people: 2名专业人员参加)
-    end = len(body)
-    cut = end
-    while cut > 0:
-        previous = max((m.end() for m in _CLAUSE_END.finditer(body, 0, cut)), default=0)
-        clause = body[previous:cut].strip()
-        m = _UNITS_CLAUSE.fullmatch(clause)
-        units = re.sub(r"会同|联合", "、", without_people(m.group("units"))) if m else ""
-        people_only = m is not None and not units.strip()
-        if m is None or not (people_only or looks_like_units(units)):
-            break
-        named = named or not people_only
-        start, cut = previous, previous - 1 if previous else 0
-    if start is None or not named or (opening and start == 0):
-        return None
-    while start < end and body[start] in " \n":
-        start += 1
-    closing = len(text.rstrip(" \n"))  # the sentence's own full stop stays in the text
-    return Marker(start, closing, body[start:end], keep=True)
-
-
-def _label_lines(text: str) -> Marker | None:
-    """Lines of their own after the item's first line that start with a label
-    (``牵头领导：…`` / ``牵头单位：…`` / ``责任单位：…``): together one marker, from the
-    first such line to the end of the last one that follows it. Lines labelled with the
-    item's other fields may stand between them (185: ``时间:…`` ``地点:…`` ``内容:…``
-    ``组织单位:…``): they stay the task's text."""
-    parts: list[tuple[int, int]] = []
-    for line_start, line in _lines_with_offsets(text):
-        m = _LABEL_START.match(line)
-        is_label = bool(m and _is_marker_label(m.group("label")))
-        if is_label and line_start > 0:
-            parts.append((line_start, line_start + len(line)))
-        elif parts and not m:
-            break  # a line that is no field ends the labelled lines
-    if not parts:
-        return None
-    start, end = parts[0][0], parts[-1][1]
-    one_run = all(b[0] == a[1] + 1 for a, b in pairwise(parts))
-    return Marker(start, end, text[start:end], lines=True, parts=[] if one_run else parts)
-
-
-def _closing_unit_list(text: str, start: int, end: int, inner: str) -> bool:
-    """A bracket of bare units closing an item (``完善水利设施。（县水利局、县财政局）``,
-    ``增长11%（市发改委，各县市区政府）。``) is a marker too; a bracket right after a name
-    (``市发改委（物价局）``) is part of that name."""
-    before = text[:start].rstrip()
-    after = text[end + 1 :].split("\n", 1)[0].strip(" 。；;")
-    if not before or after:
-        return False
-    if before[-1] not in "。；;！？" and before.endswith(UNIT_SUFFIXES + PLACE_SUFFIXES):
-        return False  # a note on the name before it: 市发改委（物价局）
-    clauses = split_outside_brackets(join_lines(inner), "，,；;")
-    return bool(clauses) and all(looks_like_units(c) for c in clauses)
-
-
-def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
-    out, offset = [], 0
-    for line in text.split("\n"):
-        out.append((offset, line))
-        offset += len(line) + 1
-    return out
-
-
-def _bracket_is_marker(inner: str) -> bool:
-    """A bracket is a marker when it starts with a label, or when its clauses name units
-    with a role word (``市商务局负责``), the other clauses being units or a deadline."""
-    flat = join_lines(inner)
-    m = _LABEL_START.match(flat)
-    if m and _is_marker_label(m.group("label")):
-        return True
-    clauses = split_outside_brackets(flat, "，,；;")
-    named = [c for c in clauses if _ROLE_END.search(c) and looks_like_units(_ROLE_END.sub("", c))]
-    others = [c for c in clauses if c not in named]
-    return bool(named) and all(looks_like_deadline(c) or looks_like_units(c) for c in others)
 
 
 _ROLE_LABEL_WORDS = re.compile(
@@ -455,8 +189,8 @@ def _closed_by_label(node: _Node, paragraph: str) -> bool:
     is complete: an unnumbered paragraph after it that names no units of its own (the
     notice's closing words) is not part of it."""
     last = join_lines(node.body[-1].text if node.body else node.text)
-    label = _INLINE_LABEL.search(last)
-    if label is None or not _is_marker_label(label.group("label")) or "\n" in last:
+    label = INLINE_LABEL.search(last)
+    if label is None or not is_marker_label(label.group("label")) or "\n" in last:
         return False
     closes = _ends_sentence(node) and looks_like_units(last[label.end() :].strip(" 。；;"))
     return closes and not find_markers(paragraph) and unit_label(paragraph) is None
@@ -660,11 +394,11 @@ def _visit(node: _Node, section: list[str], out: list[ProseDraft], unit: str | N
         text = own if not subitems else own + "\n" + subitems
         out.extend(_tasks_from_text(node, text, section))
         return
-    performer = None if node.children or label else _performer_clause(own)
-    if performer is not None and unit is not None and not performer.raw.endswith(_NAMING_ROLES):
+    performer = None if node.children or label else performer_clause(own)
+    if performer is not None and unit is not None and not performer.raw.endswith(NAMING_ROLES):
         performer = None  # under a unit's heading, ``物业管理企业要…`` is its duty to see to (189)
     if performer is None and node.unit_subject and unit is None:
-        performer = _unit_subject(own)
+        performer = unit_subject(own)
     if performer is not None:  # an item of its own (no sub-items) saying 由X负责…
         out.extend(_tasks_from_text(node, own, section, [performer]))
         return
@@ -750,40 +484,6 @@ def _mark_unit_headings(nodes: list[_Node]) -> None:
         _mark_unit_headings(node.children)
 
 
-_SUBJECT_MAX = 60  # characters of the units opening an item as its subject
-_NAME_MAX = 15
-_MIN_UNIT_ITEMS = 3
-# how the predicate after a subject opens in a unit's duty: an adverb, a verb of office work
-# or a preposition (``水务局加强…``, ``…督察队依法开展…``, ``…机构组织实施…``)
-_PREDICATE_START = (
-    "依法", "依照", "按照", "按", "根据", "要", "应", "主要", "负责", "牵头", "会同", "汇同",
-    "联合", "配合", "协助", "参与", "加强", "继续", "做好", "组织", "开展", "承担", "积极",
-    "认真", "切实", "全面", "进一步", "督促", "监督", "指导", "制定", "落实", "建立", "完善",
-    "推进", "推动", "实施", "抓好", "搞好", "加快", "加大", "严格", "强化", "完成", "确保",
-    "主动", "及时", "定期", "统筹", "协调", "研究", "编制", "对", "在", "将", "把",
-)  # fmt: skip
-
-
-def _unit_subject(text: str) -> Marker | None:
-    """The units opening an item as the subject of a verb that names no role (146:
-    ``市纠风办和查禁公路“三乱”督察队依法开展…``; 119: ``水务局加强…``): the longest opening of its
-    first clause, at most 60 characters and with no 的, that ends like an office's or a
-    place's name, reads as units (none longer than 15 characters) and is followed by how a predicate
-    opens; they are responsible and stay in the text. None when there is none."""
-    clause = _CLAUSE_END.split(text, 1)[0][:_SUBJECT_MAX]
-    for end in range(len(clause), 1, -1):
-        head = clause[:end]
-        if "的" in head or not simplify(head).endswith((*UNIT_SUFFIXES, *PLACE_SUFFIXES)):
-            continue
-        if not simplify(text[end:]).startswith(_PREDICATE_START):
-            continue
-        if any(len(n) > _NAME_MAX for n in re.split(r"[、和及]", head)):
-            continue
-        if looks_like_units(without_people(head)):
-            return Marker(0, end, head, keep=True)
-    return None
-
-
 def _opens_like_its_unit_paragraphs(
     node: _Node, own: str, label: tuple[str, int] | None
 ) -> Marker | None:
@@ -794,12 +494,15 @@ def _opens_like_its_unit_paragraphs(
         return None
     if any(child.kind != _UNIT_PARAGRAPH for child in node.children):
         return None
-    opening = _performer_clause(own)
+    opening = performer_clause(own)
     if opening is None or not own.rstrip().endswith(("。", "；", ";")):
         return None
     if opening.start > 0 and not own[: opening.start].endswith("。"):
         return None  # only a short heading sentence may come first (187: 明确分工,责任到人。)
     return opening
+
+
+_MIN_UNIT_ITEMS = 3
 
 
 def _mark_unit_subjects(nodes: list[_Node]) -> None:
@@ -809,14 +512,14 @@ def _mark_unit_subjects(nodes: list[_Node]) -> None:
     duties (146, 119). A lone item so opening is a sentence about the unit, not its task."""
     leaves = [n for n in nodes if n.numbering and not n.children and n.kind is None]
     own = {id(n): _strip_number(n, n.full_text()) for n in leaves}
-    performers = [n for n in leaves if (m := _performer_clause(own[id(n)])) and m.start == 0]
+    performers = [n for n in leaves if (m := performer_clause(own[id(n)])) and m.start == 0]
     subjects = [
         n
         for n in leaves
         if n not in performers
         and not find_markers(own[id(n)])
         and unit_label(own[id(n)]) is None
-        and _unit_subject(own[id(n)]) is not None
+        and unit_subject(own[id(n)]) is not None
     ]
     labelled = [n for n in leaves if unit_label(own[id(n)]) is not None]  # ``6、公安部门:…``
     opening = len(performers) + len(subjects) + len(labelled)
@@ -834,7 +537,7 @@ def _items_of_its_own(node: _Node) -> bool:
     own = [_strip_number(c, c.full_text()) for c in node.children]
     if not own or any(c.children for c in node.children):
         return False
-    if any(find_markers(t) or _performer_clause(t) or unit_label(t) for t in own):
+    if any(find_markers(t) or performer_clause(t) or unit_label(t) for t in own):
         return False
     return any(simplify(t).startswith("负责") for t in own)
 
@@ -926,14 +629,14 @@ def _performer_sentence_cuts(text: str) -> list[int]:
     for m in _SENTENCE_START.finditer(text):
         if text[m.end() : m.end() + 1] in ("（", "(", ""):
             continue  # a bracketed marker closing the sentence before: ``。(市经委牵头)``
-        found = _performer_clause(text[m.end() : m.end() + 120])
+        found = performer_clause(text[m.end() : m.end() + 120])
         if found is not None and found.start == 0 and found.raw.endswith(("牵头", "负责")):
             cuts.append(m.end())
     if len(cuts) < _MIN_PERFORMER_SENTENCES:
         return []
     numbered = split_numbering(text)
     heading = text[len(text) - len(numbered.rest) : cuts[0]] if numbered else None
-    if heading is not None and len(heading) <= _HEADING_SENTENCE:
+    if heading is not None and len(heading) <= HEADING_SENTENCE:
         return cuts[1:]  # ``(二)明确分工,责任到人。市发改委负责…;``: it opens the first task
     return cuts
 
