@@ -2231,3 +2231,16 @@ def test_a_lone_heading_naming_a_unit_over_duties_of_its_own() -> None:
     # a lone heading naming a place over items that name their own units stays a heading
     text = "一、城区\n(一)完善路网。(市住建局牵头)\n(二)改造管网。(市水务局负责)\n"
     assert [t["section"] for t in _tasks(text)] == [["一、城区"]] * 2
+
+
+def test_a_time_clause_between_a_unit_and_its_duty() -> None:
+    # 213: ``市城管局在风暴潮来临时,负责…``: the time of the work stands between the unit and
+    # 负责; the paragraphs around it are duties of their units too
+    text = (
+        "交通局负责协调组织公路设施的防洪安全工作。\n"
+        "市城管局在风暴潮来临时,负责市区内户外广告牌及其他高空物品的检查、加固工作。\n"
+        "市旅游局负责全市各景区、海滨浴场防风暴潮期间的管理工作。\n"
+    )
+    tasks = _tasks(text)
+    assert [t["responsible"] for t in tasks] == [["交通局"], ["市城管局"], ["市旅游局"]]
+    assert tasks[1]["text"].startswith("市城管局在风暴潮来临时,负责")

@@ -30,6 +30,7 @@ HEADING_SENTENCE = 20  # characters of an item's opening sentence that heads it
 _PERFORMER = re.compile(
     rf"由(?P<units>[^。；;，,：:]{{2,80}}?)(?:{_LEADS_OR_DOES})"
     r"|^(?!负责|牵头)(?P<subject>[^。；;，,：:由\n]{2,90}?)(?:按照?职责分工|按职责|依职责)?"
+    r"(?P<when>在[^。；;，,：:]{2,20}?(?:时|期间|之际)[,，])?"  # 213: 市城管局在风暴潮来临时,负责…
     r"(?:分别|共同|具体)?"
     rf"(?P<verb>负责(?:协助|配合)|{_LEADS_OR_DOES}|参与|配合|协助|(?<![主重需只])要|应当|{AS_ROLE})"
 )
@@ -55,7 +56,10 @@ def performer_clause(text: str) -> Marker | None:
             if says_no_role:
                 return Marker(m.start(), m.end(), units, keep=True)
             end = _supporters_end(text, m.end())
-            return Marker(m.start(), end, text[m.start() : end], keep=True)
+            raw = text[m.start() : end]
+            if m.group("when"):  # the time of the work names no unit
+                raw = raw.replace(m.group("when"), "", 1)
+            return Marker(m.start(), end, raw, keep=True)
     head, stop, rest = text.partition("。")
     if stop and len(head) <= HEADING_SENTENCE and rest.strip():
         # a short heading sentence first, then its units (142: ``增设市区停车场和停车泊位。
