@@ -2244,3 +2244,16 @@ def test_a_time_clause_between_a_unit_and_its_duty() -> None:
     tasks = _tasks(text)
     assert [t["responsible"] for t in tasks] == [["交通局"], ["市城管局"], ["市旅游局"]]
     assert tasks[1]["text"].startswith("市城管局在风暴潮来临时,负责")
+
+
+def test_a_paragraph_naming_its_unit_without_a_role_word_beside_duties() -> None:
+    # 205: ``市电业局在保证…`` after paragraphs ``市X负责…``: its unit opens it as the subject
+    # (在 opens the predicate); an introduction closed by a colon is still none (145)
+    text = (
+        "市直各有关部门要各司其职,各负其责,密切配合。具体要求是:\n"
+        "市统计局负责提供国家“十一五”减排所需的基础数据。\n"
+        "市人事局负责市本级总量减排机构、编制、人员的落实。\n"
+        "市电业局在保证人民生活生产正常供电前提下,优先安排低二氧化硫排放机组发电。\n"
+    )
+    tasks = _tasks(text)
+    assert [t["responsible"] for t in tasks] == [["市统计局"], ["市人事局"], ["市电业局"]]

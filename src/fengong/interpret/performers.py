@@ -38,7 +38,7 @@ _PERFORMER = re.compile(
 # regulations ``教育部门应当…``, 167)
 _NO_ROLE_VERBS = ("要", "应当")
 # collectives that open exhortations (``各地要…``, ``有关部门要…``), not one unit's duty
-_COLLECTIVE = ("各", "有关", "相关", "全")
+COLLECTIVE = ("各", "有关", "相关", "全")
 
 
 def performer_clause(text: str) -> Marker | None:
@@ -50,7 +50,7 @@ def performer_clause(text: str) -> Marker | None:
     for m in _PERFORMER.finditer(text):
         units = m.group("units") or m.group("subject")
         says_no_role = m.group("verb") in _NO_ROLE_VERBS
-        if says_no_role and units.startswith(_COLLECTIVE):
+        if says_no_role and units.startswith(COLLECTIVE):
             continue
         if looks_like_units(without_people(units)):
             if says_no_role:

@@ -28,6 +28,7 @@ from fengong.interpret.numbering import (
     split_numbering,
 )
 from fengong.interpret.performers import (
+    COLLECTIVE,
     HEADING_SENTENCE,
     NAMING_ROLES,
     performer_clause,
@@ -103,7 +104,15 @@ def _performer_paragraphs(paragraphs: list[Paragraph], i: int) -> bool:
         found = performer_clause(flat)
         return item_numbering(flat) is None and found is not None and found.start == 0
 
-    return opens(i) and (opens(i - 1) or opens(i + 1))
+    def opens_with_subject(k: int) -> bool:
+        flat = join_lines(paragraphs[k].text)
+        if item_numbering(flat) is not None or flat.rstrip().endswith(("：", ":")):
+            return False
+        subject = unit_subject(flat)
+        return subject is not None and not subject.raw.startswith(COLLECTIVE)
+
+    beside = opens(i - 1) or opens(i + 1)
+    return beside and (opens(i) or opens_with_subject(i))
 
 
 _ROLE_LABEL_WORDS = re.compile(
@@ -397,7 +406,8 @@ def _visit(node: _Node, section: list[str], out: list[ProseDraft], unit: str | N
     performer = None if node.children or label else performer_clause(own)
     if performer is not None and unit is not None and not performer.raw.endswith(NAMING_ROLES):
         performer = None  # under a unit's heading, ``物业管理企业要…`` is its duty to see to (189)
-    if performer is None and node.unit_subject and unit is None:
+    opens_list = node.unit_subject or node.kind == _UNIT_PARAGRAPH  # 205: 市电业局在保证…
+    if performer is None and opens_list and unit is None and not node.children and not label:
         performer = unit_subject(own)
     if performer is not None:  # an item of its own (no sub-items) saying 由X负责…
         out.extend(_tasks_from_text(node, own, section, [performer]))
