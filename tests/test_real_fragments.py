@@ -2257,3 +2257,19 @@ def test_a_paragraph_naming_its_unit_without_a_role_word_beside_duties() -> None
     )
     tasks = _tasks(text)
     assert [t["responsible"] for t in tasks] == [["市统计局"], ["市人事局"], ["市电业局"]]
+
+
+def test_an_inspection_groups_table_whose_task_is_the_group() -> None:
+    # 191: ``分 组 | 督查组牵头单位 | 督查单位 | 备 注``: each group (第一组) is a task led by its
+    # unit; 督查单位 (the districts inspected) names no unit that does the work
+    text = (
+        "分 组\n| 督查组牵头单位\n| 督查单位\n| 备 注\n|\n"
+        "第一组\n| 市安监局\n| 雁塔区\n|\n|\n第二组\n| 市规划局\n| 灞桥区\n|\n|\n"
+        "第三组\n| 市公安局\n| 长安区\n|\n|\n"
+    )
+    tasks = _tasks(text)
+    assert [(t["text"], t["lead"], t["responsible"]) for t in tasks] == [
+        ("第一组", ["市安监局"], []),
+        ("第二组", ["市规划局"], []),
+        ("第三组", ["市公安局"], []),
+    ]

@@ -42,6 +42,7 @@ def test_header_synonyms_and_traditional_labels() -> None:
     assert label_kind("成果形式") == "criteria"
     assert label_kind("工作措施") == "measures"
     assert label_kind("月度工作计划") == "measures"  # 153: the steps by month, not the task
+    assert label_kind("分组") == "content"  # 191: an inspection group is the task
 
 
 HEALTH = """某市2020年河长制工作要点分工方案

@@ -83,7 +83,7 @@ def label_kind(label: str) -> str:
         ("measures", r"措施|步骤|举措|计划$"),
         ("criteria", r"标准|成果|考核|评价|工作要求|目标"),
         ("number", r"^序|编号"),
-        ("content", r"任务|内容|事项|要点|工作|项目|领域|要求|类别"),
+        ("content", r"任务|内容|事项|要点|工作|项目|领域|要求|类别|分组|组别"),
     )
     for kind, pattern in rules:
         if re.search(pattern, text):
