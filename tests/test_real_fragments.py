@@ -2273,3 +2273,30 @@ def test_an_inspection_groups_table_whose_task_is_the_group() -> None:
         ("第二组", ["市规划局"], []),
         ("第三组", ["市公安局"], []),
     ]
+
+
+def test_a_space_table_with_unnumbered_rows_and_units_in_its_remarks() -> None:
+    # 196: a project's further indicator rows print no 序号 (merged over them); 占年任务之比
+    # holds only figures (no task); 备注 holds only unit names (responsible), continued into
+    # the rows that continue a numbered one
+    text = (
+        "序号 考核指标 单 位 工作目标 已完成数 占年任务之比 备  注\n"
+        "1 城镇新增就业 万人 5.2 7.23  139.1% 人力资源社会保障局\n"
+        "2 自然村通水泥(沥青)路 公里  1360 1361.92  100.1% 交通局\n"
+        "提质改造农村公路 公里  168 171.70  102.2%\n"
+        "3 新增农村通自来水人口 万人  4.52 5.52  122.0% 水利局\n"
+        "4 减少义务教育大班额1.4万个以上 869 1022 117.6% 教体局\n"
+    )
+    tasks = _tasks(text)
+    assert [t["text"] for t in tasks][:3] == [
+        "城镇新增就业",
+        "自然村通水泥(沥青)路",
+        "提质改造农村公路",
+    ]
+    assert [t["responsible"] for t in tasks] == [
+        ["人力资源社会保障局"],
+        ["交通局"],
+        ["交通局"],
+        ["水利局"],
+        ["教体局"],
+    ]

@@ -14,7 +14,7 @@ from itertools import combinations, pairwise
 
 from fengong.interpret.cells import cell_fits
 from fengong.interpret.numbering import split_numbering
-from fengong.interpret.units import LEAD_LABEL, MAIN_UNIT_LABEL
+from fengong.interpret.units import LEAD_LABEL, MAIN_UNIT_LABEL, looks_like_units
 from fengong.schema import UNIT_ROLES
 from fengong.textnorm import join_lines, simplify
 
@@ -121,6 +121,11 @@ def header_to_roles(
     columns = [[row[i] if i < len(row) else "" for row in body] for i in range(width)]
     kinds = [_place_unlabelled(k, col) for k, col in zip(kinds, columns, strict=True)]
     kinds = [_units_by_content(k, col) for k, col in zip(kinds, columns, strict=True)]
+    kinds = [_figures_no_content(k, col) for k, col in zip(kinds, columns, strict=True)]
+    padded = [*labels, *[""] * (width - len(labels))]
+    kinds = [
+        _remarks_of_units(k, lbl, col) for k, lbl, col in zip(kinds, padded, columns, strict=True)
+    ]
 
     units = [i for i, k in enumerate(kinds) if k in UNIT_ROLES]
     # the columns in the rows with two texts or more: a section row leaves every other column
@@ -348,6 +353,29 @@ def _units_by_content(kind: str, cells: list[str]) -> str:
         return kind
     units = sum(cell_fits("responsible", c) for c in filled)
     return kind if units >= 0.2 * len(filled) else "extra"
+
+
+_FIGURE = re.compile(r"[\d.,]+%?|-")
+
+
+def _figures_no_content(kind: str, cells: list[str]) -> str:
+    """A content column whose cells are only figures (196's ``占年任务之比``: ``139.1%``) holds
+    no task: it is a measure of one."""
+    filled = [c.strip() for c in cells if c.strip()]
+    if kind not in _CONTENT or not filled:
+        return kind
+    figures = sum(1 for c in filled if _FIGURE.fullmatch(c))
+    return "extra" if figures >= 0.8 * len(filled) else kind
+
+
+def _remarks_of_units(kind: str, label: str, cells: list[str]) -> str:
+    """A remarks column (备注) whose cells are all unit names (196: ``人力资源社会保障局``,
+    ``交通局``) names the units responsible, as 152's unlabelled column does."""
+    filled = [c for c in cells if c.strip()]
+    if kind != "extra" or not REMARKS_LABEL.search(normalise_label(label)) or len(filled) < 3:
+        return kind
+    units = sum(1 for c in filled if looks_like_units(c))
+    return "responsible" if units >= 0.8 * len(filled) else kind
 
 
 def _place_unlabelled(kind: str, cells: list[str]) -> str:

@@ -998,21 +998,42 @@ def join_broken_cells(table: LogicalTable, drafts: list[Draft]) -> None:
             )
 
 
+def _merge_groups(table: LogicalTable, drafts: list[Draft]) -> list[object] | None:
+    """The group each task row belongs to, for a merge to span: its innermost section; in a
+    table without sections, the numbered row it continues when its number cell is empty
+    (196: ``提质改造农村公路 …`` under ``2 自然村通水泥(沥青)路 … 交通局``, the 序号 and 备注
+    cells merged over both). None when no row can continue another."""
+    if any(d.section for d in drafts):
+        return [tuple(d.section) for d in drafts]
+    number = table.column("number")
+    if number is None or all(d.cells[number].strip() for d in drafts):
+        return None  # a flat table: no group for a merged cell to span
+    groups: list[object] = []
+    current: object = None
+    for index, draft in enumerate(drafts):
+        if draft.cells[number].strip():
+            current = ("row", index)
+        groups.append(current)
+    return groups
+
+
 def fill_from_above(table: LogicalTable, drafts: list[Draft]) -> None:
     """In a copy that lost its merges, an empty cell of a task row continues the filled
     cell above it in the same column within the same innermost section. A table without
-    sections has no group for a merge to span, so nothing is filled there."""
-    if not any(d.section for d in drafts):
+    sections has no group for a merge to span, so nothing is filled there, except in rows
+    whose number cell is empty: they continue the numbered row above (``_merge_groups``)."""
+    groups = _merge_groups(table, drafts)
+    if groups is None:
         return
-    last: dict[int, tuple[str, list[str]]] = {}
-    for draft in drafts:
+    last: dict[int, tuple[str, object]] = {}
+    for draft, group in zip(drafts, groups, strict=True):
         filled = []
         for col, role in enumerate(table.roles):
             if role not in FILL_ROLES:
                 continue
             if draft.cells[col].strip():
-                last[col] = (draft.cells[col], draft.section)
-            elif col in last and last[col][1] == draft.section:
+                last[col] = (draft.cells[col], group)
+            elif col in last and group is not None and last[col][1] == group:
                 draft.cells[col] = last[col][0]
                 filled.append(table.labels[col] or f"column {col + 1}")
         if filled:

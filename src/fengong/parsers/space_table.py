@@ -78,6 +78,14 @@ def _rows_run_into_one_line(line: str) -> list[str] | None:
     return [line[a:b].strip() for a, b in pairwise(bounds)]
 
 
+def _unnumbered_row(line: str) -> bool:
+    """A line of three cells or more, one of them a figure, that is no heading: a row whose
+    number a merge left to the row above."""
+    pieces = _GAP.split(line.strip())
+    figures = sum(1 for p in pieces if re.fullmatch(r"[\d.]+%?", p))
+    return len(pieces) >= 3 and figures >= 1 and not _HEADING.match(line)
+
+
 def space_table_at(lines: list[str], start: int) -> tuple[str, Table, int] | None:
     """When a space-separated table's header is on line ``start``, return the text before
     the header on that line, the table (header, section and task rows, with line
@@ -107,6 +115,11 @@ def space_table_at(lines: list[str], start: int) -> tuple[str, Table, int] | Non
         if row and cells and int(row.group(1)) in (expected, 1):
             rows.append(Row([Cell(c) for c in cells], Provenance(line=i + 1)))
             expected, tasks = int(row.group(1)) + 1, tasks + 1
+        elif tasks and _unnumbered_row(line):
+            # a further row of the numbered one above (196: ``提质改造农村公路 公里 168 171.70
+            # 102.2%`` under ``2 自然村通水泥(沥青)路 …``): its number cell is the merged one
+            rows.append(Row([Cell(""), *(Cell(c) for c in _GAP.split(line.strip()))],
+                            Provenance(line=i + 1)))  # fmt: skip
         elif _HEADING.match(line) and len(line.strip()) <= 60:
             rows.append(Row([Cell(line.strip())], Provenance(line=i + 1)))
         else:
