@@ -2300,3 +2300,13 @@ def test_a_space_table_with_unnumbered_rows_and_units_in_its_remarks() -> None:
         ["水利局"],
         ["教体局"],
     ]
+
+
+def test_the_title_of_a_notice_run_into_one_line_with_its_body() -> None:
+    # 199: notice title, document number, addressees and body on one line
+    text = (
+        "扬州市人民政府办公室关于印发《2010年依法行政工作任务分解表》的通知 扬府办发〔2010〕58号 "
+        "各县(市、区)人民政府: 现将今年依法行政工作任务分解表印发给你们。\n"
+        "一、总体要求\n1.推进依法行政(责任单位:市法制办)。\n"
+    )
+    assert parse_bytes(text.encode(), "199.txt").title == "2010年依法行政工作任务分解表"

@@ -176,6 +176,21 @@ def _bare_plan(notice: re.Match[str], title: str) -> str | None:
     return title[notice.start("bare") : notice.end("bare")]  # simplify keeps the offsets
 
 
+# a notice's title opening a paragraph the copy ran its whole text into (199)
+_NOTICE_OPENING = re.compile(rf"^\S{{2,60}}?关于(?:{_ISSUES})《[^》]{{4,80}}》的通知(?=\s|$)")
+
+
+def _notice_run_on(doc: Document) -> str | None:
+    """The title of a notice that opens the first paragraph when a copy ran the notice, its
+    number, the addressees and the body into one line (199: ``扬州市人民政府办公室关于印发
+    《2010年依法行政工作任务分解表》的通知 扬府办发〔2010〕58号 各县(市、区)…``), or None."""
+    for para in doc.paragraphs()[:3]:
+        m = _NOTICE_OPENING.match(para.text.strip())  # as printed: white space ends it
+        if m:
+            return m.group()
+    return None
+
+
 def _plan_in_brackets(title: str) -> str | None:
     """The name in 《》 of a 印发 notice's title, as printed (traditional script kept)."""
     m = re.search(rf"(?:{_ISSUES})《(.+)》的通知", title)
@@ -216,6 +231,7 @@ def read_metadata(doc: Document) -> Metadata:
     lines = _title_lines(doc)
     title = "".join(_without_site_name(join_lines(p.text)) for p in lines) or None
     title = title or doc.stated.title  # what the input states outside the text (a page's 名称)
+    title = title or _notice_run_on(doc)
     notice = _NOTICE.match(simplify(title)) if title else None
     if notice and title:
         # the plan a notice issues is the title: as printed below it when it is, else as the
