@@ -82,8 +82,9 @@ def _unnumbered_row(line: str) -> bool:
     """A line of three cells or more, one of them a figure, that is no heading: a row whose
     number a merge left to the row above."""
     pieces = _GAP.split(line.strip())
-    figures = sum(1 for p in pieces if re.fullmatch(r"[\d.]+%?", p))
-    return len(pieces) >= 3 and figures >= 1 and not _HEADING.match(line)
+    figures = [p for p in pieces if re.fullmatch(r"[\d.]+%?", p)]
+    opens_with_number = bool(figures) and figures[0] == pieces[0]  # a row out of its run
+    return len(pieces) >= 3 and bool(figures) and not opens_with_number and not _HEADING.match(line)
 
 
 def space_table_at(lines: list[str], start: int) -> tuple[str, Table, int] | None:
