@@ -16,7 +16,7 @@ from fengong.interpret.cells import cell_fits
 from fengong.interpret.numbering import split_numbering
 from fengong.interpret.units import LEAD_LABEL, MAIN_UNIT_LABEL, looks_like_units
 from fengong.schema import UNIT_ROLES
-from fengong.textnorm import join_lines, simplify
+from fengong.textnorm import FIGURE, join_lines, simplify
 
 EXACT: dict[str, tuple[str, ...]] = {
     "task": (
@@ -355,16 +355,13 @@ def _units_by_content(kind: str, cells: list[str]) -> str:
     return kind if units >= 0.2 * len(filled) else "extra"
 
 
-_FIGURE = re.compile(r"[\d.,]+%?|-")
-
-
 def _figures_no_content(kind: str, cells: list[str]) -> str:
     """A content column whose cells are only figures (196's ``占年任务之比``: ``139.1%``) holds
     no task: it is a measure of one."""
     filled = [c.strip() for c in cells if c.strip()]
     if kind not in _CONTENT or not filled:
         return kind
-    figures = sum(1 for c in filled if _FIGURE.fullmatch(c))
+    figures = sum(1 for c in filled if c == "-" or FIGURE.fullmatch(c))  # -: none
     return "extra" if figures >= 0.8 * len(filled) else kind
 
 

@@ -78,11 +78,6 @@ _SUPPORTERS = re.compile(
 )
 
 
-# the units the performer works with, closing its clause (145: ``市发展改革部门负责会同有关部门,
-# 落实规划的编制…``)
-_WITH_UNITS = re.compile(r"并?会同(?P<units>[^。；;，,：:]{2,60}?)(?=[,，。；;]|做好|开展|组织)")
-
-
 def _supporters_end(text: str, end: int) -> int:
     """Where the clause naming who does the work ends, with the units it works with
     (``负责会同Y,``) and the clause after it when that names units that support (``,Y配合``)."""
@@ -106,6 +101,13 @@ _PREDICATE_START = (
     "推进", "推动", "实施", "抓好", "搞好", "加快", "加大", "严格", "强化", "完成", "确保",
     "主动", "及时", "定期", "统筹", "协调", "研究", "编制", "对", "在", "将", "把",
 )  # fmt: skip
+# the units the performer works with: after 会同, up to the end of the clause (145:
+# ``市发展改革部门负责会同有关部门,落实…``) or to where the work they do begins (162: ``负责并会同
+# 有关部门做好…``)
+_WITH_UNITS = re.compile(
+    r"并?会同(?P<units>[^。；;，,：:]{2,60}?)"
+    rf"(?=[,，。；;]|{'|'.join(w for w in _PREDICATE_START if len(w) > 1)})"
+)
 
 
 def unit_subject(text: str) -> Marker | None:

@@ -17,6 +17,7 @@ from itertools import pairwise
 
 from fengong.document import Cell, Provenance, Row, Table
 from fengong.item_numbers import DOT, HEADING_NUMBER
+from fengong.textnorm import FIGURE
 
 _GAP = re.compile(r"[ \u3000]+")
 _HEADER = re.compile(r"(?:^|[ \u3000])(序号(?:[ \u3000]+\S+){2,})[ \u3000]*$")
@@ -82,7 +83,7 @@ def _unnumbered_row(line: str) -> bool:
     """A line of three cells or more, one of them a figure, that is no heading: a row whose
     number a merge left to the row above."""
     pieces = _GAP.split(line.strip())
-    figures = [p for p in pieces if re.fullmatch(r"[\d.]+%?", p)]
+    figures = [p for p in pieces if FIGURE.fullmatch(p)]
     opens_with_number = bool(figures) and figures[0] == pieces[0]  # a row out of its run
     return len(pieces) >= 3 and bool(figures) and not opens_with_number and not _HEADING.match(line)
 
