@@ -5,7 +5,7 @@ benchmarks/accuracy.py; tests/test_accuracy.py keeps its totals from falling."""
 from __future__ import annotations
 
 from fengong.document import Table
-from fengong.interpret.headers import header_to_roles
+from fengong.interpret.headers import header_to_roles, label_kind
 from fengong.interpret.units import looks_like_units, parse_responsibility, split_run_together
 from fengong.parsers.text import TextReader, read_text
 from fengong.pipeline import parse_bytes
@@ -2310,3 +2310,95 @@ def test_the_title_of_a_notice_run_into_one_line_with_its_body() -> None:
         "一、总体要求\n1.推进依法行政(责任单位:市法制办)。\n"
     )
     assert parse_bytes(text.encode(), "199.txt").title == "2010年依法行政工作任务分解表"
+
+
+def test_a_header_whose_leaders_label_the_copy_broke_after_its_role_word() -> None:
+    # 224: ``牵头`` / ``市领导`` one cell per line: one label 牵头市领导 (leaders), so the
+    # rows' cells fit the header and the unit column is read (the last row cut short)
+    text = (
+        "序号\n\n目标任务\n\n牵头\n\n市领导\n\n责任单位\n\n进展情况\n\n形象进度(%)\n\n"
+        "1\n\n新建充电桩350个\n\n吕  乐\n\n市发改局\n\n新建99个。\n\n28%\n\n"
+        "2\n\n建设充电驿站1440个\n\n吕  乐\n\n市消防大队\n\n已完成方案制定。\n\n30%\n\n"
+        "3\n\n新建青少年宫13家\n\n吕  乐\n\n团市委\n\n已确定13家。\n\n45%\n\n"
+        "4\n\n建成宁静小区5个\n\n毛丕显\n\n市生态环境局\n\n已开展"  # the copy stops here
+    )
+    tasks = _tasks(text)
+    assert [t["responsible"] for t in tasks] == [
+        ["市发改局"],
+        ["市消防大队"],
+        ["团市委"],
+        ["市生态环境局"],
+    ]
+    assert [t["leaders"] for t in tasks] == [["吕乐"]] * 3 + [["毛丕显"]]
+
+
+def test_a_unit_that_supplies_the_figures_supports() -> None:
+    # 215: ``数据提供单位:市统计局`` beside 牵头单位 and 责任单位
+    units = parse_responsibility(
+        "牵头领导:谢瑞武,牵头单位:市发改委,责任单位:市农业农村局、市经信局,数据提供单位:市统计局",
+        "responsible",
+    )
+    assert (units.lead, units.responsible, units.support) == (
+        ["市发改委"],
+        ["市农业农村局", "市经信局"],
+        ["市统计局"],
+    )
+    assert label_kind("数据提供单位") == "support"  # as a column's header
+
+
+def test_a_bracket_of_bare_units_closing_a_sentence_inside_an_item() -> None:
+    # 218: two sentences of one item each closed by its units: two tasks
+    text = (
+        "26、深入贯彻实施监督法,促进依法行政和公正司法。加强人大常委会制度建设"
+        "(省人大常委会办公厅、省委组织部)。深入开展民主党派换届后的学习教育活动"
+        "(省委统战部、组织部)。\n"
+        "27、做好省人大、省政府、省政协换届工作(省委组织部)。\n"
+    )
+    tasks = _tasks(text)
+    assert [t["responsible"] for t in tasks] == [
+        ["省人大常委会办公厅", "省委组织部"],
+        ["省委统战部", "组织部"],
+        ["省委组织部"],
+    ]
+    assert tasks[1]["text"].startswith("深入开展民主党派")
+
+
+def test_a_body_that_takes_part_supports_and_people_who_take_part_are_no_unit() -> None:
+    # 223: ``市红十字会参加灾区救灾…`` between two paragraphs whose units' verbs name no role
+    text = (
+        "市外办协助做好抗灾救灾的涉外相关工作。\n"
+        "市科协协调有关学会的抗灾救灾研究工作。\n"
+        "市红十字会参加灾区救灾和伤员现场救护工作。争取省和国家红十字会救灾物资的支持。\n"
+        "邯郸车务段邢台办事处组织协调抗灾救灾人员、物资的铁路运输工作。\n"
+    )
+    tasks = _tasks(text)
+    assert [(t["responsible"], t["support"]) for t in tasks][-3:] == [
+        (["市科协"], []),
+        ([], ["市红十字会"]),
+        (["邯郸车务段邢台办事处"], []),
+    ]
+    # 109: people who take part are no unit
+    text = (
+        "1.区体育局负责组织全区群众体育活动。\n"
+        "2.区教育局负责学校体育工作。\n"
+        "3.配合做好选派人员参加各级社会体育比赛工作(南庄镇、各街道办事处)。\n"
+    )
+    assert _tasks(text)[2]["support"] == []
+
+
+def test_society_is_no_unit() -> None:
+    # 225: ``建立政府领导、归口管理、部门协作、社会参与的…体制`` names no unit that supports
+    assert not looks_like_units("建立政府领导、归口管理、部门协作、社会")
+    assert not looks_like_units("全社会")
+
+
+def test_a_notices_signature_above_the_plans_title_is_no_part_of_it() -> None:
+    # 221: the notice's body, its signature, then the plan's title
+    text = (
+        "各乡(镇)人民政府,县直有关单位:\n"
+        "《将乐县2022年度党政领导生态环境保护目标责任书分解方案》经县政府研究同意,现印发给你们。\n"
+        "将乐县人民政府办公室\n"
+        "将乐县2022年度党政领导生态环境保护目标责任书分解方案\n"
+        "一、坚持绿色发展\n1.加强生态环境分区管控。\n责任单位:生态环境局,自然资源局\n"
+    )
+    assert _title(text) == "将乐县2022年度党政领导生态环境保护目标责任书分解方案"

@@ -14,7 +14,7 @@ from itertools import combinations, pairwise
 
 from fengong.interpret.cells import cell_fits
 from fengong.interpret.numbering import split_numbering
-from fengong.interpret.units import LEAD_LABEL, MAIN_UNIT_LABEL, looks_like_units
+from fengong.interpret.units import LEAD_LABEL, MAIN_UNIT_LABEL, SUPPORT_LABEL, looks_like_units
 from fengong.schema import UNIT_ROLES
 from fengong.textnorm import FIGURE, join_lines, simplify
 
@@ -76,7 +76,7 @@ def label_kind(label: str) -> str:
         ("deadline", r"时限|时间|期限|节点|进度"),
         ("responsible", r"牵头[及和与/、](?:责任|负责)|(?:责任|负责)[及和与/、]?牵头"),
         ("lead", LEAD_LABEL.pattern),
-        ("support", r"配合|参加|参与|协办|协同|协助|协作"),
+        ("support", SUPPORT_LABEL.pattern),
         ("responsible", r"单位|部门|处室|科室|主体|责任|负责"),
         ("content", r"任务|事项|项目名称|项目内容|工作内容"),
         # a plan of the work by month or stage (月度工作计划: 4月:…) gives the task's steps

@@ -189,11 +189,12 @@ def _label_lines(text: str) -> Marker | None:
 
 def _closing_unit_list(text: str, start: int, end: int, inner: str) -> bool:
     """A bracket of bare units closing an item (``完善水利设施。（县水利局、县财政局）``,
-    ``增长11%（市发改委，各县市区政府）。``) is a marker too; a bracket right after a name
+    ``增长11%（市发改委，各县市区政府）。``) or a sentence of it (218: ``…专职化程度(省人大常委会
+    办公厅、省委组织部)。深入开展…``) is a marker too; a bracket right after a name
     (``市发改委（物价局）``) is part of that name."""
     before = text[:start].rstrip()
-    after = text[end + 1 :].split("\n", 1)[0].strip(" 。；;")
-    if not before or after:
+    after = text[end + 1 :].split("\n", 1)[0]
+    if not before or (after.strip(" 。；;") and after[:1] not in "。；;"):
         return False
     if before[-1] not in "。；;！？" and before.endswith(UNIT_SUFFIXES + PLACE_SUFFIXES):
         return False  # a note on the name before it: 市发改委（物价局）

@@ -122,7 +122,10 @@ def _title_lines(doc: Document) -> list[Paragraph]:
         while first > 0 and _continued_by(join_lines(head[first - 1].text), head[first : k + 1]):
             first -= 1  # a title printed over several lines
         above = join_lines(head[first - 1].text) if first else ""
-        issuer = above and len(above) <= 30 and not re.search("[:：]", above)
+        # a notice's signature under its body (221: ``…现印发给你们。`` / ``将乐县人民政府办公室``)
+        # is no part of the plan's title below it
+        signs = first >= 2 and join_lines(head[first - 2].text).endswith(("。", "！"))
+        issuer = above and len(above) <= 30 and not re.search("[:：]", above) and not signs
         if issuer and _ORG_END.search(simplify(above)) and not _skip(above):
             first -= 1
         last = k + 1

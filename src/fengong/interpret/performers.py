@@ -11,6 +11,7 @@ import re
 from fengong.interpret.markers import CLAUSE_END, Marker
 from fengong.interpret.units import (
     AS_ROLE,
+    NAME_END,
     PLACE_SUFFIXES,
     UNIT_SUFFIXES,
     looks_like_units,
@@ -23,16 +24,19 @@ from fengong.textnorm import simplify
 # 110: ``区委农办要结合…``)
 # 负责人 is a person (144); 负责人口普查 is 负责 + 人口 (172)
 _LEADS_OR_DOES = r"牵头负责|负责(?!人(?![民员口力才事]))|牵头"
-_SUPPORT_VERBS = ("配合", "协助", "参与", "协办", "协同")
+_SUPPORT_VERBS = ("配合", "协助", "参与", "参加", "协办", "协同")
 # what ends a clause that names units with their role
 NAMING_ROLES = ("牵头", "负责", *_SUPPORT_VERBS)
 HEADING_SENTENCE = 20  # characters of an item's opening sentence that heads it
+# 参加 names a supporter only after a body's name (223: ``市红十字会参加灾区救灾…``), not after
+# people (``配合做好选派人员参加…``)
+_JOINS = rf"(?<=[{NAME_END}])参加"
 _PERFORMER = re.compile(
     rf"由(?P<units>[^。；;，,：:]{{2,80}}?)(?:{_LEADS_OR_DOES})"
     r"|^(?!负责|牵头)(?P<subject>[^。；;，,：:由\n]{2,90}?)(?:按照?职责分工|按职责|依职责)?"
     r"(?P<when>在[^。；;，,：:]{2,20}?(?:时|期间|之际)[,，])?"  # 213: 市城管局在风暴潮来临时,负责…
     r"(?:分别|共同|具体)?"
-    rf"(?P<verb>负责(?:协助|配合)|{_LEADS_OR_DOES}|参与|配合|协助|(?<![主重需只])要|应当|{AS_ROLE})"
+    rf"(?P<verb>负责(?:协助|配合)|{_LEADS_OR_DOES}|参与|{_JOINS}|配合|协助|(?<![主重需只])要|应当|{AS_ROLE})"
 )
 # verbs after a unit that name no role: the unit is responsible (``区委农办要…``; in rules and
 # regulations ``教育部门应当…``, 167)

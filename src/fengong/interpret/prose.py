@@ -93,7 +93,9 @@ class _Node:
 def _performer_paragraphs(paragraphs: list[Paragraph], i: int) -> bool:
     """An unnumbered paragraph opening with a unit as its subject (``区住建局负责…``) that
     stands beside another such paragraph: a list of units' duties (110), each paragraph
-    one task of its unit. A lone one is a sentence of the text around it."""
+    one task of its unit; beside it, a paragraph whose unit's verb names no role
+    (``市科协协调…``) counts too when it names one (223: ``市红十字会参加…`` between
+    two). A lone one is a sentence of the text around it."""
 
     def opens(k: int) -> bool:
         if not 0 <= k < len(paragraphs):
@@ -105,14 +107,17 @@ def _performer_paragraphs(paragraphs: list[Paragraph], i: int) -> bool:
         return item_numbering(flat) is None and found is not None and found.start == 0
 
     def opens_with_subject(k: int) -> bool:
+        if not 0 <= k < len(paragraphs):
+            return False
         flat = join_lines(paragraphs[k].text)
         if item_numbering(flat) is not None or flat.rstrip().endswith(("：", ":")):
             return False
         subject = unit_subject(flat)
         return subject is not None and not subject.raw.startswith(COLLECTIVE)
 
-    beside = opens(i - 1) or opens(i + 1)
-    return beside and (opens(i) or opens_with_subject(i))
+    if opens(i - 1) or opens(i + 1):
+        return opens(i) or opens_with_subject(i)
+    return opens(i) and (opens_with_subject(i - 1) or opens_with_subject(i + 1))
 
 
 _ROLE_LABEL_WORDS = re.compile(

@@ -164,6 +164,9 @@ LEAD_LABEL = re.compile(r"牵头|第一责任|主要责任|主责|主办")
 # the main unit: it leads the units named beside it; named alone, its units are the ones
 # responsible (183's only column 主要责任单位, 209's only label 主責單位)
 MAIN_UNIT_LABEL = re.compile(r"主要责任|主责")
+# words of a label or header naming units that support; a unit that supplies something
+# for the task (215's 数据提供单位: the bureau whose figures measure the target) supports it
+SUPPORT_LABEL = re.compile(r"配合|参与|参加|协办|协同|协助|协作|支持|提供")
 
 
 # a label naming units and the people in charge of them (179: ``责任单位及责任人:X、Y主要领导``)
@@ -182,7 +185,7 @@ def role_of_label(label: str) -> str | None:
         return "deadline"
     if LEAD_LABEL.search(label):
         return "lead"
-    if re.search(r"配合|参与|参加|协办|协同|协助|协作|支持", label):
+    if SUPPORT_LABEL.search(label):
         return "support"
     if re.search(r"责任|负责|承办|实施|落实|主体|单位|部门|处室|科室", label):
         return "responsible"
@@ -265,6 +268,8 @@ def is_unit(name: str) -> bool:
         return False  # a count (``2所``, ``3个中心``), not a name
     if core.endswith("场所"):
         return False  # a place where people gather (公众聚集场所), not a body (167)
+    if core.endswith("社会"):
+        return False  # society (225: ``…部门协作、社会参与的…``), though it ends as 学会 does
     if core.startswith("各"):
         return True
     return core.endswith(UNIT_SUFFIXES) or core.endswith(PLACE_SUFFIXES)

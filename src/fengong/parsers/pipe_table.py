@@ -353,7 +353,7 @@ def _join_label_notes(labels: list[PipeCell]) -> list[PipeCell]:
 # a label broken over two lines (``牵头责任`` / ``单位``, ``完成`` / ``时间``): the role or time
 # word that wants its noun, and the noun on a line of its own
 _LABEL_HEAD = re.compile(r"(?:牵头|责任|主办|承办|协办|配合|协同|参与|参加|协助|负责|完成|落实)$")
-_LABEL_TAIL = re.compile(r"单位|部门|时间|时限|科室|处室|股室|领导")
+_LABEL_TAIL = re.compile(r"单位|部门|时间|时限|科室|处室|股室|(?:[省市县区镇乡]级?)?领导")
 
 
 def _join_label_parts(labels: list[PipeCell], width: int) -> list[PipeCell]:
