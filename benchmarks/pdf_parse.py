@@ -10,7 +10,7 @@ Both are measured in the same run, on the same file, two ways:
   bare Python script that opens the PDF with pdfplumber and calls ``extract_tables()`` on
   every page, N pairs (each pair's order alternating), the median of the pairs' ratios
   with its quartiles (on a shared machine whose speed drifts, the spread is the honest
-  part); with each process's peak memory. One unmeasured
+  part); with each process's peak memory as the kernel counted it. One unmeasured
   run of each comes first, with ``PYTHONDONTWRITEBYTECODE`` unset, so that both start from
   compiled bytecode as an installed package does (``pip install`` compiles it; an editable
   checkout under that variable would otherwise recompile fengong's source on every run).
@@ -72,11 +72,6 @@ def best_of(repeat: int, func, data: bytes) -> float:  # type: ignore[no-untyped
 
 
 # A process that reports its own peak memory (KiB, Linux) on stderr as it exits.
-_PEAK = (
-    "import atexit,resource,sys;"
-    "atexit.register(lambda: sys.stderr.write("
-    "'peak-kib %d\\n' % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss));"
-)
 _BARE = (
     "import sys,pdfplumber\n"
     "with pdfplumber.open(sys.argv[1]) as pdf:\n"
@@ -88,21 +83,24 @@ _FENGONG = "import sys;from fengong.cli import main;sys.argv=['fengong',*sys.arg
 
 
 def run_process(code: str, args: list[str]) -> tuple[float, int]:
-    """Run ``python -c code args`` to its end; return its wall time (s) and peak KiB."""
+    """Run ``python -c code args`` to its end; return its wall time (s) and peak KiB, the
+    process's own, as the kernel counted it (``wait4``: whatever way the process ends)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     start = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-c", _PEAK + code, *args],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=env,
-    )
-    elapsed = time.perf_counter() - start
-    peaks = [
-        int(line.split()[1]) for line in done.stderr.splitlines() if line.startswith("peak-kib")
-    ]
-    return elapsed, max(peaks, default=0)
+    with tempfile.TemporaryFile() as errors:
+        child = subprocess.Popen(
+            [sys.executable, "-c", code, *args],
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+            env=env,
+        )
+        _, status, usage = os.wait4(child.pid, 0)
+        elapsed = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            errors.seek(0)
+            raise RuntimeError(f"exit {child.returncode}: {errors.read().decode(errors='replace')}")
+    return elapsed, usage.ru_maxrss
 
 
 @dataclass

@@ -120,3 +120,18 @@ def test_python_m_fengong_runs() -> None:
         [sys.executable, "-m", "fengong", "--version"], capture_output=True, text=True, check=True
     )
     assert out.stdout.startswith("fengong ")
+
+
+def test_the_command_ends_with_its_status_and_all_of_its_output(tmp_path: Path) -> None:
+    # main() ends the process without the interpreter's teardown: every byte written must
+    # still arrive, and the status must be the command's
+    def fengong(*args: str) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run([sys.executable, "-m", "fengong", *args], capture_output=True)
+
+    sample = SAMPLES / "text" / "seed004_tsv_page-breaks_shifted-cell.txt"
+    done = fengong("parse", str(sample))
+    assert done.returncode == 0 and len(done.stdout) > 50000
+    assert len(json.loads(done.stdout)["tasks"]) == 41  # the gold's count (tests/golden)
+    missing = fengong("parse", str(tmp_path / "none.txt"))
+    assert missing.returncode == 1 and missing.stderr.decode().count("\n") == 1
+    assert fengong().returncode == 2  # no command: usage

@@ -12,6 +12,7 @@ import io
 import json
 import sys
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -20,6 +21,7 @@ from fengong.parsers import read_document, sniff_format
 from fengong.parsers.limits import Limits, OcrOptions
 from fengong.parsers.ocr import ocr_available
 from fengong.pipeline import parse_bytes
+from fengong.schema.data import TaskData
 from tests.conftest import ROOT
 from tests.hostile import image_only_pdf, many_page_tiff, png_bomb
 
@@ -227,10 +229,11 @@ def test_a_multi_page_tiff_reads_every_page(tmp_path: Path) -> None:
     assert dpis == [150.0, 150.0]
 
 
-def _task(seq: int, lead: list[str], support: list[str] | None = None) -> object:
+def _task(seq: int, lead: list[str], support: list[str] | None = None) -> TaskData:
     from fengong.schema import Task
 
-    return Task(seq=seq, text=f"任务{seq}", lead=lead, support=support or [])
+    task = Task(seq=seq, text=f"任务{seq}", lead=lead, support=support or [])
+    return cast("TaskData", task.model_dump())  # the plain data the interpreter checks
 
 
 def test_a_unit_read_two_ways_is_reported_with_the_likely_reading_and_kept() -> None:
@@ -242,18 +245,18 @@ def test_a_unit_read_two_ways_is_reported_with_the_likely_reading_and_kept() -> 
         _task(3, ["市发展改革姿"], ["市财政局"]),  # 委 misread as 姿 once
         _task(4, ["区财政局"]),  # another body, not a misreading of 市财政局
     ]
-    (note,) = unit_variants(tasks)  # type: ignore[arg-type]
+    (note,) = unit_variants(tasks)
     assert note.code == "ocr-variant"
     assert "'市发展改革姿' (in 1 task, first task 3)" in note.message
     assert "likely '市发展改革委'" in note.message and "left as read" in note.message
-    assert tasks[2].lead == ["市发展改革姿"]  # type: ignore[attr-defined]
+    assert tasks[2]["lead"] == ["市发展改革姿"]
 
 
 def test_a_unit_in_a_line_read_with_low_confidence_is_named_with_its_task_and_field() -> None:
     from fengong.interpret.ocr_checks import low_confidence_units
 
     tasks = [_task(1, ["市发展改革委"], ["市财政局"]), _task(2, ["市司法局"])]
-    notes = low_confidence_units(tasks, ["市发展改革委牵头，市财政局配合"])  # type: ignore[arg-type]
+    notes = low_confidence_units(tasks, ["市发展改革委牵头，市财政局配合"])
     assert [n.message.split(" was")[0] for n in notes] == [
         "task 1, lead: '市发展改革委'",
         "task 1, support: '市财政局'",

@@ -3,7 +3,7 @@
 The CLI is a thin layer over this module. Parsing runs in worker processes (``jobs``);
 results come back in input order, so a parallel run writes exactly what a serial run
 writes. A worker never raises: every input ends as an ``Outcome`` that either holds its
-Plan (as JSON) or the reason it failed, with the error's stable code.
+Plan (as plain data, ``schema.data``) or the reason it failed, with the error's stable code.
 """
 
 from __future__ import annotations
@@ -14,8 +14,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fengong.parsers.limits import DEFAULT_LIMITS, DEFAULT_OCR, Limits, OcrOptions
+from fengong.schema import PlanData
+
+if TYPE_CHECKING:
+    from fengong.schema import Plan
 
 PLAN_SUFFIXES = frozenset({
     ".txt", ".text", ".pdf", ".docx", ".docm", ".doc", ".wps", ".rtf", ".html", ".htm",
@@ -42,7 +47,7 @@ class Outcome:
     """What became of one input."""
 
     input: Input
-    plan_json: str | None = None
+    plan_data: PlanData | None = None
     tasks: int = 0
     warnings: int = 0
     code: str | None = None
@@ -52,7 +57,19 @@ class Outcome:
     @property
     def ok(self) -> bool:
         """True when the input gave a Plan."""
-        return self.plan_json is not None
+        return self.plan_data is not None
+
+    def data(self) -> PlanData:
+        """Return the plan of an input that gave one (``ok``) as plain data."""
+        if self.plan_data is None:
+            raise ValueError(f"{self.input.path} gave no plan: {self.message}")
+        return self.plan_data
+
+    def plan(self) -> Plan:
+        """Return the validated ``Plan`` of an input that gave one (``ok``)."""
+        from fengong.schema import as_plan
+
+        return as_plan(self.data())
 
     def error_record(self) -> dict[str, dict[str, str | None]]:
         """Return the failure as ``{"error": {"path", "code", "message"}}``, the object
@@ -220,7 +237,7 @@ def parse_one(item: Input, stdin: bytes | None = None, settings: Settings = Sett
 
     from fengong.errors import FengongError
     from fengong.fetch import is_url
-    from fengong.pipeline import parse_bytes, read_file
+    from fengong.pipeline import parse_bytes_to_data, read_file
 
     fetching = False
     try:
@@ -239,7 +256,7 @@ def parse_one(item: Input, stdin: bytes | None = None, settings: Settings = Sett
                     return Outcome(item, code="missing", message="no such file")
                 data = read_file(path, settings.limits)
                 name = item.path
-            plan = parse_bytes(data, name, limits=settings.limits, ocr=settings.ocr)
+            plan = parse_bytes_to_data(data, name, limits=settings.limits, ocr=settings.ocr)
     except _Expired:
         if fetching:
             return Outcome(
@@ -265,14 +282,13 @@ def parse_one(item: Input, stdin: bytes | None = None, settings: Settings = Sett
             message=f"internal error ({type(err).__name__}: {err}); please report it",
             traceback=traceback.format_exc(),
         )
-    outcome = Outcome(
-        item, plan.model_dump_json(), tasks=len(plan.tasks), warnings=len(plan.warnings)
-    )
-    if settings.strict and plan.warnings:
-        outcome.plan_json = None
+    warnings = plan["warnings"]
+    outcome = Outcome(item, plan, tasks=len(plan["tasks"]), warnings=len(warnings))
+    if settings.strict and warnings:
+        outcome.plan_data = None
         outcome.code = "warnings"
-        outcome.message = f"{len(plan.warnings)} warnings (--strict): " + ", ".join(
-            sorted({w.code for w in plan.warnings})
+        outcome.message = f"{len(warnings)} warnings (--strict): " + ", ".join(
+            sorted({w["code"] for w in warnings})
         )
     return outcome
 

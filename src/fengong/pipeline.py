@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from fengong.errors import FengongError, UnreadableError
 from fengong.fetch import is_url
 from fengong.parsers.limits import DEFAULT_LIMITS, DEFAULT_OCR, Limits, OcrOptions, check_input_size
-from fengong.schema import Attachment, Plan, Source
+from fengong.schema import PlanData, as_plan
+from fengong.schema.data import SourceData
+
+if TYPE_CHECKING:
+    from fengong.schema import Plan
 
 
 def parse_bytes(
@@ -23,7 +28,20 @@ def parse_bytes(
     source; ``format`` forces a reader instead of detecting one from the content;
     ``limits`` bounds what a reader takes in; ``ocr`` says when pages are read by OCR.
     Raises ``FengongError`` when the document cannot be read."""
-    from fengong.interpret.plan import document_to_plan
+    return as_plan(parse_bytes_to_data(data, path, format, limits, ocr))
+
+
+def parse_bytes_to_data(
+    data: bytes,
+    path: str | None = None,
+    format: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    ocr: OcrOptions = DEFAULT_OCR,
+) -> PlanData:
+    """``parse_bytes`` without the models: return the plan as plain data of the schema's
+    shape (``schema.data``), for callers that only write it out and so need not import
+    Pydantic."""
+    from fengong.interpret.plan import document_to_data
     from fengong.parsers import read_document
 
     try:
@@ -31,18 +49,18 @@ def parse_bytes(
     except FengongError as err:
         err.path = err.path or path
         raise
-    source = Source(
-        path=path,
-        format=doc.format,  # type: ignore[arg-type]
-        layout=doc.layout or None,
-        sha256=hashlib.sha256(data).hexdigest(),
-        pages=doc.pages,
-        attachments=[
-            Attachment(text=a.text, url=urljoin(path, a.url) if path and is_url(path) else a.url)
+    source: SourceData = {
+        "path": path,
+        "format": doc.format,  # type: ignore[typeddict-item]
+        "layout": doc.layout or None,
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "pages": doc.pages,
+        "attachments": [
+            {"text": a.text, "url": urljoin(path, a.url) if path and is_url(path) else a.url}
             for a in doc.attachments
         ],  # a page's links are relative to its address
-    )
-    return document_to_plan(doc, source)
+    }
+    return document_to_data(doc, source)
 
 
 def parse(

@@ -124,8 +124,8 @@ def _read_sides(sides: list[str], settings: Settings, debug: bool) -> tuple[Plan
             documents.append((index, Input(str(path), Path(path.name))))
     if documents:
         items = [item for _, item in documents]
-        for position, _, plan in read_plans(items, Tally(), settings, progress=False, debug=debug):
-            plans[documents[position][0]] = plan
+        for position, outcome in read_plans(items, Tally(), settings, progress=False, debug=debug):
+            plans[documents[position][0]] = outcome.plan()
     if failed or len(plans) < 2:
         raise typer.Exit(2)
     return plans[0], plans[1]

@@ -39,8 +39,8 @@ def inspect(
     items = inputs_or_usage_error(inputs)
     tally = Tally()
     console = Console()
-    for _, _, plan in read_plans(items, tally, settings, jobs=1, progress=False, debug=debug):
-        show_plan(console, plan)
+    for _, outcome in read_plans(items, tally, settings, jobs=1, progress=False, debug=debug):
+        show_plan(console, outcome.plan())
     if tally.failed:
         raise typer.Exit(1)
 

@@ -28,9 +28,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from fengong.batch import Outcome
-    from fengong.schema import Plan
 
-    Read = Iterator[tuple[int, Outcome, Plan]]
+    Read = Iterator[tuple[int, Outcome]]
 
 
 class OutputFormat(str, Enum):
@@ -141,7 +140,8 @@ def _write_each(plans: Read, targets: list[Path | None], fmt: str, *, announce: 
     from fengong.exporters import render, render_bytes
 
     header_written = False
-    for index, outcome, plan in plans:
+    for index, outcome in plans:
+        plan = outcome.data()  # JSON is written from it as it is, other formats validate it
         target = targets[index]
         if target is None:
             text = render(plan, fmt)
@@ -161,7 +161,7 @@ def _write_gathered(plans: Read, output: Path, fmt: str, *, announce: bool, tall
     from fengong.batch import write_atomically
     from fengong.exporters import render_bytes
 
-    gathered: list[Plan] = [plan for _, _, plan in plans]
+    gathered = [outcome.plan() for _, outcome in plans]
     if not gathered:
         return
     write_atomically(output, render_bytes(gathered, fmt))

@@ -20,7 +20,6 @@ from fengong.parsers.limits import DEFAULT_LIMITS, Limits, MiB, OcrOptions
 
 if TYPE_CHECKING:
     from fengong.batch import Input, Outcome
-    from fengong.schema import Plan
 
 Inputs = Annotated[
     list[str],
@@ -174,14 +173,14 @@ def read_plans(
     items: list[Input], tally: Tally, settings: Settings, *, jobs: int | None = None,
     progress: bool = True, debug: bool = False,
     on_failure: Callable[[Outcome], None] | None = None,
-) -> Iterator[tuple[int, Outcome, Plan]]:  # fmt: skip
+) -> Iterator[tuple[int, Outcome]]:  # fmt: skip
     """Parse ``items`` as ``settings`` say (in ``jobs`` processes) and yield
-    ``(index, outcome, plan)`` for each one that gave a Plan, in input order. A failed
+    ``(index, outcome)`` for each one that gave a Plan, in input order (``outcome.plan()``
+    is the validated Plan, ``outcome.plan_data`` the same as plain data). A failed
     input is written to stderr as one line with its reason and code, kept in ``tally``
     and handed to ``on_failure``; with ``progress`` a bar is shown while stderr is a
     terminal."""
     from fengong.batch import STDIN, default_jobs, parse_many
-    from fengong.schema import Plan
 
     stdin = sys.stdin.buffer.read() if any(i.path == STDIN for i in items) else None
     bar = _progress(len(items)) if progress and sys.stderr.isatty() else None
@@ -201,7 +200,7 @@ def read_plans(
                 continue
             tally.tasks += outcome.tasks
             tally.warnings += outcome.warnings
-            yield index, outcome, Plan.model_validate_json(outcome.plan_json or "")
+            yield index, outcome
     finally:
         if bar is not None:
             bar[0].stop()

@@ -59,7 +59,7 @@ def units(
     check_destination(fmt, output)
     items = inputs_or_usage_error(inputs)
     tally = Tally()
-    plans = [plan for _, _, plan in read_plans(items, tally, settings, jobs=jobs, debug=debug)]
+    plans = [o.plan() for _, o in read_plans(items, tally, settings, jobs=jobs, debug=debug)]
     found = tasks_by_unit(plans)
     if unit is not None:
         chosen = select_units(found, unit)

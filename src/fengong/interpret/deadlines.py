@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from fengong.item_numbers import CN_DIGITS, cn_to_int
+from fengong.schema.data import DeadlineKind
 from fengong.textnorm import join_lines, nfkc_digits
 
 _YEAR = r"(?:(?P<year>\d{4})\s*年(?:度)?|(?P<rel>次年|明年|当年|今年|本年))?\s*"
@@ -45,7 +46,7 @@ _ONGOING = re.compile(r"长期|持续|常态|长效|经常性|日常|不间断|�
 @dataclass(frozen=True)
 class _Hit:
     due: dt.date | None
-    kind: str
+    kind: DeadlineKind
     start: int
 
 
@@ -78,7 +79,7 @@ def _hits(text: str, plan_year: int | None) -> list[_Hit]:
     def free(m: re.Match[str]) -> bool:
         return all(m.end() <= a or m.start() >= b for a, b in taken)
 
-    def add(m: re.Match[str], due: dt.date | None, kind: str) -> None:
+    def add(m: re.Match[str], due: dt.date | None, kind: DeadlineKind) -> None:
         taken.append((m.start(), m.end()))
         hits.append(_Hit(due, kind, m.start()))
 
@@ -135,7 +136,7 @@ def _hits(text: str, plan_year: int | None) -> list[_Hit]:
     return hits
 
 
-def parse_deadline(raw: str, plan_year: int | None) -> tuple[dt.date | None, str]:
+def parse_deadline(raw: str, plan_year: int | None) -> tuple[dt.date | None, DeadlineKind]:
     """Return ``(due, kind)`` for a deadline text; ``plan_year`` fills in a missing year.
 
     ``"6月底前"`` with 2019 → ``(2019-06-30, "month")``; ``"长期坚持"`` → ``(None,

@@ -13,7 +13,7 @@ from collections import Counter
 
 from fengong.document import Provenance
 from fengong.interpret.notes import Note
-from fengong.schema import UNIT_ROLES, Task
+from fengong.schema.data import UNIT_ROLES, TaskData
 
 LOW_TEXT = "ocr-low-confidence-text"  # reader note: a line read with low confidence
 
@@ -27,23 +27,25 @@ def split_low_confidence(notes: list[Note]) -> tuple[list[Note], list[str]]:
     return kept, [n.message for n in notes if n.code == LOW_TEXT]
 
 
-def _where(task: Task) -> Provenance:
-    s = task.source
-    return Provenance(line=s.line, page=s.page, table=s.table, row=s.row, paragraph=s.paragraph)
+def _where(task: TaskData) -> Provenance:
+    s = task["source"]
+    return Provenance(
+        line=s["line"], page=s["page"], table=s["table"], row=s["row"], paragraph=s["paragraph"]
+    )
 
 
-def low_confidence_units(tasks: list[Task], low_lines: list[str]) -> list[Note]:
+def low_confidence_units(tasks: list[TaskData], low_lines: list[str]) -> list[Note]:
     """Return an ``ocr-low-confidence`` note for each unit of a task (by field) whose name
     stands in one of ``low_lines``."""
     notes = []
     for task in tasks:
         for role in UNIT_ROLES:
-            for unit in getattr(task, role):
+            for unit in task[role]:
                 if any(unit in line for line in low_lines):
                     notes.append(
                         Note(
                             "ocr-low-confidence",
-                            f"task {task.seq}, {role}: {unit!r} was read by OCR with low "
+                            f"task {task['seq']}, {role}: {unit!r} was read by OCR with low "
                             "confidence; check it against the page",
                             _where(task),
                         )
@@ -58,13 +60,13 @@ def _one_apart(a: str, b: str) -> bool:
     return len(diffs) == 1 and not (diffs[0][0] in _LEVELS and diffs[0][1] in _LEVELS)
 
 
-def unit_variants(tasks: list[Task]) -> list[Note]:
+def unit_variants(tasks: list[TaskData]) -> list[Note]:
     """Return an ``ocr-variant`` note for each unit name that is one character apart from
     a name that more tasks give (the likely reading); neither is changed."""
     counts: Counter[str] = Counter()
-    first: dict[str, Task] = {}
+    first: dict[str, TaskData] = {}
     for task in tasks:
-        for unit in {u for role in UNIT_ROLES for u in getattr(task, role)}:
+        for unit in {u for role in UNIT_ROLES for u in task[role]}:
             counts[unit] += 1
             first.setdefault(unit, task)
     notes = []
@@ -77,7 +79,7 @@ def unit_variants(tasks: list[Task]) -> list[Note]:
             Note(
                 "ocr-variant",
                 f"unit {rare!r} (in {n} task{'s' if n > 1 else ''}, first task "
-                f"{first[rare].seq}) is one character apart from {best!r} (in {counts[best]} "
+                f"{first[rare]['seq']}) is one character apart from {best!r} (in {counts[best]} "
                 f"tasks): likely {best!r}, misread by OCR; left as read",
                 _where(first[rare]),
             )

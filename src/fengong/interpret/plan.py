@@ -6,7 +6,7 @@ around it repeats them without markers). Without one, the prose is read.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from fengong.document import Document, Paragraph, Provenance
 from fengong.interpret.deadlines import parse_deadline
@@ -23,34 +23,40 @@ from fengong.interpret.units import (
     split_names,
     states_first_unit_leads,
 )
-from fengong.schema import (
+from fengong.schema.data import (
+    SCHEMA_VERSION,
     UNIT_ROLES,
-    Column,
-    Deadline,
-    Location,
-    Plan,
-    PlanWarning,
-    Source,
-    Task,
+    ColumnData,
+    DeadlineData,
+    LocationData,
+    PlanData,
+    SourceData,
+    TaskData,
 )
 from fengong.textnorm import join_lines
 
 if TYPE_CHECKING:
     from fengong.interpret.prose import ProseDraft
+    from fengong.schema import Plan, Source
 
 
-def location_of(where: Provenance | None) -> Location | None:
-    """Return the schema ``Location`` for a document ``Provenance``."""
+def location_of(where: Provenance | None) -> LocationData | None:
+    """Return the schema's location (plain data) for a document ``Provenance``, or None."""
     if where is None:
         return None
-    return Location(
-        line=where.line,
-        page=where.page,
-        table=where.table,
-        row=where.row,
-        paragraph=where.paragraph,
-        bbox=list(where.bbox) if where.bbox else None,
-    )
+    return _location(where)
+
+
+def _location(where: Provenance | None) -> LocationData:
+    """The location of ``where``; every field empty when it is None."""
+    return {
+        "line": where.line if where else None,
+        "page": where.page if where else None,
+        "table": where.table if where else None,
+        "row": where.row if where else None,
+        "paragraph": where.paragraph if where else None,
+        "bbox": [float(x) for x in where.bbox] if where and where.bbox else None,
+    }
 
 
 def _first_leads_from(doc: Document) -> int | None:
@@ -61,12 +67,12 @@ def _first_leads_from(doc: Document) -> int | None:
     return None
 
 
-def _deadline(raw: str | None, year: int | None) -> Deadline | None:
+def _deadline(raw: str | None, year: int | None) -> DeadlineData | None:
     flat = join_lines(raw or "")
     if not flat:
         return None
     due, kind = parse_deadline(flat, year)
-    return Deadline(raw=flat, due=due, kind=kind)  # type: ignore[arg-type]
+    return {"raw": flat, "due": due, "kind": kind}
 
 
 def _split_task_text(cell: str) -> tuple[str | None, str]:
@@ -84,9 +90,42 @@ def _guess_notes(units: Responsibility, where: Provenance) -> list[Note]:
     return [Note("units-split", guess, where) for guess in units.guesses]
 
 
+def _task(
+    *,
+    number: str | None,
+    section: list[str],
+    text: str,
+    units: Responsibility,
+    leaders: list[str],
+    responsibility_raw: str | None,
+    deadline: DeadlineData | None,
+    where: Provenance | None,
+    measures: list[str] | None = None,
+    criteria: list[str] | None = None,
+    extra: dict[str, str] | None = None,
+) -> TaskData:
+    """A task as the schema has it; ``seq`` is given once all tasks are read."""
+    return {
+        "seq": 1,
+        "number": number,
+        "section": section,
+        "text": text,
+        "measures": measures or [],
+        "criteria": criteria or [],
+        "lead": units.lead,
+        "responsible": units.responsible,
+        "support": units.support,
+        "leaders": leaders,
+        "responsibility_raw": responsibility_raw,
+        "deadline": deadline,
+        "extra": extra or {},
+        "source": _location(where),
+    }
+
+
 def _table_task(
     table: LogicalTable, draft: Draft, year: int | None, first_leads: bool
-) -> tuple[Task, list[Note]]:
+) -> tuple[TaskData, list[Note]]:
     notes: list[Note] = []
     cells = draft.cells
     number, text = _split_task_text(cells[table.roles.index("task")])
@@ -122,65 +161,70 @@ def _table_task(
     notes += _guess_notes(units, draft.where)
     if not units.units() and any(r in UNIT_ROLES for r in table.roles):
         notes.append(Note("missing-units", "task has no unit", draft.where))
-    task = Task(
-        seq=1,
+    task = _task(
         number=number,
         section=draft.section,
         text=text,
         measures=measures,
         criteria=criteria,
-        lead=units.lead,
-        responsible=units.responsible,
-        support=units.support,
+        units=units,
         leaders=leaders + [n for n in units.leaders if n not in leaders],
         responsibility_raw=raw,
         deadline=_deadline("；".join(deadline_raw), year),
         extra=extra,
-        source=location_of(draft.where) or Location(),
+        where=draft.where,
     )
     return task, notes
 
 
-def _prose_task(draft: ProseDraft, year: int | None, first_leads: bool) -> tuple[Task, list[Note]]:
+def _prose_task(
+    draft: ProseDraft, year: int | None, first_leads: bool
+) -> tuple[TaskData, list[Note]]:
     units = parse_responsibility(draft.responsibility_raw, "responsible", first_leads=first_leads)
     notes = [] if units.units() else [Note("missing-units", "marker names no unit", draft.where)]
     notes += _guess_notes(units, draft.where)
-    task = Task(
-        seq=1,
+    task = _task(
         number=draft.number,
         section=draft.section,
         text=draft.text,
-        lead=units.lead,
-        responsible=units.responsible,
-        support=units.support,
+        units=units,
         leaders=units.leaders,
         responsibility_raw=draft.responsibility_raw,
         deadline=_deadline(units.deadline_raw, year),
-        source=location_of(draft.where) or Location(),
+        where=draft.where,
     )
     return task, notes
 
 
-def _columns(tables: list[LogicalTable]) -> list[Column]:
+def _columns(tables: list[LogicalTable]) -> list[ColumnData]:
     if not tables:
         return []
     first = tables[0]
     return [
-        Column(index=i, header=label, role=role, from_content=i in first.from_content)  # type: ignore[arg-type]
+        {"index": i, "header": label, "role": role, "from_content": i in first.from_content}  # type: ignore[typeddict-item]
         for i, (label, role) in enumerate(zip(first.labels, first.roles, strict=True))
     ]
 
 
 def document_to_plan(doc: Document, source: Source) -> Plan:
+    """Interpret a ``Document`` (see ``document_to_data``); return the validated ``Plan``
+    with ``source`` as its source."""
+    from fengong.schema import as_plan
+
+    return as_plan(document_to_data(doc, cast("SourceData", source.model_dump())))
+
+
+def document_to_data(doc: Document, source: SourceData) -> PlanData:
     """Interpret a ``Document``: metadata, then tasks from its task tables or its prose,
-    then every note as a warning. Returns a validated ``Plan``."""
+    then every note as a warning. Returns the plan as plain data of the schema's shape
+    (``schema.data``), not yet validated."""
     meta = read_metadata(doc)
     notes: list[Note] = [Note(code, msg, where) for code, msg, where in doc.notes]
     read_by_ocr = any(n.code == "ocr" for n in notes)
     notes, low_lines = split_low_confidence(notes)
     notes += meta.notes
     first_leads_at = _first_leads_from(doc)
-    tasks: list[Task] = []
+    tasks: list[TaskData] = []
 
     blocks, from_paragraphs = paragraph_tables(doc.blocks, notes)
     tables = logical_tables(blocks, notes)
@@ -224,18 +268,18 @@ def document_to_plan(doc: Document, source: Source) -> Plan:
         )
 
     for seq, task in enumerate(tasks, start=1):
-        task.seq = seq
+        task["seq"] = seq
     if read_by_ocr:
         notes += low_confidence_units(tasks, low_lines) + unit_variants(tasks)
-    return Plan(
-        title=meta.title,
-        issuer=meta.issuer,
-        year=meta.year,
-        source=source,
-        columns=_columns(tables),
-        tasks=tasks,
-        warnings=[
-            PlanWarning(code=n.code, message=n.message, location=location_of(n.where))
-            for n in notes
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "title": meta.title,
+        "issuer": meta.issuer,
+        "year": meta.year,
+        "source": source,
+        "columns": _columns(tables),
+        "tasks": tasks,
+        "warnings": [
+            {"code": n.code, "message": n.message, "location": location_of(n.where)} for n in notes
         ],
-    )
+    }

@@ -1,4 +1,5 @@
-"""The output contract (SPEC.md): ``Plan`` and everything in it, as Pydantic models.
+"""The output contract (SPEC.md): ``Plan`` and everything in it, as Pydantic models
+(their vocabulary and their plain-data twins in ``schema.data``).
 
 Strict on purpose: unknown fields, wrong types, impossible dates and kinds outside the
 lists are errors, so that ``fengong validate`` catches real mistakes in hand-edited or
@@ -12,29 +13,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION: Literal["1.0"] = "1.0"
-
-DeadlineKind = Literal[
-    "date", "month", "quarter", "half", "year", "ongoing", "recurring", "conditional", "unknown"
-]
-ColumnRole = Literal[
-    "number",
-    "section",
-    "task",
-    "lead",
-    "responsible",
-    "support",
-    "leaders",
-    "deadline",
-    "criteria",
-    "measures",
-    "extra",
-]
-SourceFormat = Literal["text", "docx", "pdf", "html", "xlsx", "image"]
-UnitRole = Literal["lead", "responsible", "support"]
-# the roles a unit can hold in a task, strongest first (SPEC: each unit once, in its
-# strongest role); the Task fields of the same names
-UNIT_ROLES: tuple[UnitRole, ...] = ("lead", "responsible", "support")
+from fengong.schema.data import (
+    SCHEMA_VERSION,
+    ColumnRole,
+    DeadlineKind,
+    SourceFormat,
+)
 
 
 class _Strict(BaseModel):
