@@ -2402,3 +2402,46 @@ def test_a_notices_signature_above_the_plans_title_is_no_part_of_it() -> None:
         "一、坚持绿色发展\n1.加强生态环境分区管控。\n责任单位:生态环境局,自然资源局\n"
     )
     assert _title(text) == "将乐县2022年度党政领导生态环境保护目标责任书分解方案"
+
+
+def test_a_task_force_is_a_unit_and_a_grade_of_progress_no_deadline() -> None:
+    # 236: 主办单位 县农村人居环境整治工作专班 (a task force), 进度评价 已完成 (a grade)
+    text = (
+        "序号 | 项目名称 | 项目内容 | 当前进展情况 | 进度评价 | 主办单位 |\n"
+        "1 | 农村人居环境整治提升工程 | 推广人居环境治理新模式,试点村达到100个。 | 试点村达到100个; "
+        "| 已完成 | 县农村人居环境整治工作专班 |\n"
+        "2 | 农村道路提升工程 | 建设“四好农村路”50公里。 | 完工建设50.52公里。 | 已完成 "
+        "| 县交通运输局 |\n"
+        "3 | 绿化提升工程 | 新增绿化面积387亩。 | 已完成新增造林387亩。 | 正常推进 | 县自然资源局 |\n"
+    )
+    tasks = _tasks(text)
+    assert [t["lead"] for t in tasks] == [
+        ["县农村人居环境整治工作专班"],
+        ["县交通运输局"],
+        ["县自然资源局"],
+    ]
+    assert [t["deadline"] for t in tasks] == [None, None, None]
+    assert label_kind("进度评价") == "extra"
+    assert looks_like_units("县农村人居环境整治工作专班")
+
+
+def test_items_numbered_in_brackets_run_on_one_line_apart_by_spaces() -> None:
+    # 231: ``(9)市农委:负责… (10)市国资委:负责…`` on one line
+    text = (
+        "[接上页] (9)市农委:负责评估农业因灾损失情况,组织好蔬菜上市。 (10)市国资委:负责会同"
+        "行业主管部门组织市属国有大型企业做好应急物资的生产、调度工作。 (11)市公安局:负责维护"
+        "灾区社会治安。\n"
+    )
+    tasks = _tasks(text)
+    assert [t["number"] for t in tasks] == ["(9)", "(10)", "(11)"]
+    assert [t["responsible"] for t in tasks] == [["市农委"], ["市国资委"], ["市公安局"]]
+
+
+def test_a_marker_line_closing_an_item_of_the_page_before_is_no_title() -> None:
+    # 234: the copy of page 3 opens with the marker of page 2's last item
+    text = (
+        "(责任部门:省农委、人力资源社会保障厅、经济和信息化委)\n"
+        "(2)加快发展农村服务业。\n(责任部门:省商务厅)\n"
+        "(3)推进农村劳动力转移就业。\n(责任部门:人力资源社会保障厅)\n"
+    )
+    assert _title(text) is None

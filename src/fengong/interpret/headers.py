@@ -73,6 +73,8 @@ def label_kind(label: str) -> str:
         ("leaders", r"领导|责任人|负责人"),
         # units that score or oversee the work do not carry it (评分部门, 督办单位)
         ("extra", OVERSIGHT_LABEL.pattern),
+        # how far the work has got, as a report or a grade (236: 进度评价 已完成), is no deadline
+        ("extra", r"进[度展](?:评价|情况)"),
         ("deadline", r"时限|时间|期限|节点|进度"),
         ("responsible", r"牵头[及和与/、](?:责任|负责)|(?:责任|负责)[及和与/、]?牵头"),
         ("lead", LEAD_LABEL.pattern),

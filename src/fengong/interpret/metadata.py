@@ -78,6 +78,11 @@ _BREADCRUMB = re.compile(
 )
 
 
+# a labelled marker on a line of its own, closing an item a page before (234:
+# ``(责任部门:省农委、人力资源社会保障厅…)``)
+_MARKER_LINE = re.compile(r"^[（(][^（）()]{1,12}[:：][^（）()]*[）)]$")
+
+
 def _skip(text: str) -> bool:
     flat = join_lines(text)
     return bool(
@@ -85,6 +90,7 @@ def _skip(text: str) -> bool:
         or _DATE_LINE.match(flat)
         or _DOC_NUMBER.match(flat)
         or _BREADCRUMB.search(flat)
+        or _MARKER_LINE.match(flat)
     ) or not flat.strip("—-_ ")
 
 

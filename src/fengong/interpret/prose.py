@@ -610,10 +610,10 @@ def _unit_task(node: _Node, section: list[str], text: str, unit: str) -> ProseDr
     return ProseDraft(number, section, text, unit + role, node.where)
 
 
-# An item number (``2、``, ``（七）``) after white space, or after a sentence's end when it is
-# not ``1`` (an inline list ``…：1、…；2、…`` stays in its paragraph).
+# An item number (``2、``, ``（七）``, ``(10)``: 231) after white space, or after a sentence's
+# end when it is not ``1`` (an inline list ``…：1、…；2、…`` stays in its paragraph).
 _ITEM_AT = rf"(?:\d{{1,3}}{ITEM_DOT}|[{CN_DIGITS}]{{1,3}}{DOT}(?!\d))"
-_BRACKETED_ITEM_AT = rf"{OPEN}[{CN_DIGITS}]{{1,3}}{CLOSE}"
+_BRACKETED_ITEM_AT = rf"{OPEN}(?:[{CN_DIGITS}]{{1,3}}|\d{{1,2}}){CLOSE}"
 _RUN_ON = re.compile(
     rf"(?:(?<=\S)[ \u3000]+(?={_ITEM_AT}|{_BRACKETED_ITEM_AT})"
     rf"|(?<=[。）)])(?![1一]{DOT})(?={_ITEM_AT}))"
