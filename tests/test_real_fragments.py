@@ -2445,3 +2445,45 @@ def test_a_marker_line_closing_an_item_of_the_page_before_is_no_title() -> None:
         "(3)推进农村劳动力转移就业。\n(责任部门:人力资源社会保障厅)\n"
     )
     assert _title(text) is None
+
+
+def test_a_space_table_whose_row_prints_its_last_cells_on_lines_of_their_own() -> None:
+    # 246: row 2's responsible cell over two lines, then its support cell on a third
+    text = (
+        "序号 重点工作任务 主要责任单位 协同配合单位\n"
+        "一、2025年经济社会发展的主要预期目标\n"
+        "1 地区生产总值增长6.5%左右。 区发改委 区政府各部门,各乡镇人民政府、街道办事处。\n"
+        "2 一般公共预算收入增长5%左右。 区财政局\n区税务局\n"
+        "区政府有关部门,各乡镇人民政府、街道办事处。\n"
+        "3 固定资产投资增长7.5%左右。 区发改委 区工信局、区住建局。\n"
+        "4 社会消费品零售总额增长8.2%左右。 区商务局 区发改委、区市场监管局。\n"
+    )
+    assert _rows(text)[3] == [
+        "2",
+        "一般公共预算收入增长5%左右。",
+        "区财政局\n区税务局",
+        "区政府有关部门,各乡镇人民政府、街道办事处。",
+    ]
+    tasks = _tasks(text)
+    assert [sorted(t["lead"]) for t in tasks] == [
+        ["区发改委"],
+        ["区税务局", "区财政局"],
+        ["区发改委"],
+        ["区商务局"],
+    ]
+    assert tasks[1]["support"][0] == "区政府有关部门"
+
+
+def test_a_space_tables_number_label_in_traditional_script() -> None:
+    # 247: ``序號 重點工作任務 牽頭責任單位 一季度完成情況`` (pinyin removed before)
+    text = (
+        "序號 重點工作任務 牽頭責任單位 一季度完成情況\n"
+        "1 地區生產總值增長6%以上。 縣發改委 一季度地區生產總值增長6.8%\n"
+        "2 規模工業增加值增長4.5%。 縣工信局 規模工業增加值增長 11.9%\n"
+        "3 財政一般公共預算收入增長3.7%以上。 縣財政局、縣稅務局 增長4.8%\n"
+    )
+    assert [t["lead"] for t in _tasks(text)] == [
+        ["縣發改委"],
+        ["縣工信局"],
+        ["縣財政局", "縣稅務局"],
+    ]

@@ -20,7 +20,8 @@ from fengong.item_numbers import DOT, HEADING_NUMBER
 from fengong.textnorm import FIGURE
 
 _GAP = re.compile(r"[ \u3000]+")
-_HEADER = re.compile(r"(?:^|[ \u3000])(序号(?:[ \u3000]+\S+){2,})[ \u3000]*$")
+_NUMBER_LABEL = "序[号號]"  # in traditional script too (247: 序號 重點工作任務 牽頭責任單位)
+_HEADER = re.compile(rf"(?:^|[ \u3000])({_NUMBER_LABEL}(?:[ \u3000]+\S+){{2,}})[ \u3000]*$")
 _ROW = re.compile(rf"^[ \u3000]*(\d{{1,3}}){DOT}?[ \u3000]+(\S.*?)[ \u3000]*$")
 _HEADING = re.compile(rf"^[ \u3000]*(?:{HEADING_NUMBER})\S")
 MIN_ROWS = 3
@@ -60,9 +61,10 @@ def _rows_run_into_one_line(line: str) -> list[str] | None:
     内 容 责任部门 完成时限 一、… 1 推进… 各级…办公室 全年 2 出台… 四月份 3 …``): cut before
     each row number of the run 1, 2, 3 … (three at least) and before a heading right before
     one; the first line ends with the header. None when the line holds no such run."""
-    at = line.find("序号")
-    if at < 0 or "|" in line or "\t" in line:
+    label = re.search(_NUMBER_LABEL, line)
+    if label is None or "|" in line or "\t" in line:
         return None
+    at = label.start()
     cuts: list[int] = []
     pos = at
     for number in range(1, 1000):
@@ -86,6 +88,37 @@ def _unnumbered_row(line: str) -> bool:
     figures = [p for p in pieces if FIGURE.fullmatch(p)]
     opens_with_number = bool(figures) and figures[0] == pieces[0]  # a row out of its run
     return len(pieces) >= 3 and bool(figures) and not opens_with_number and not _HEADING.match(line)
+
+
+_MAX_CELL_LINES = 4
+
+
+def _cell_lines(lines: list[str], i: int, expected: int) -> list[str]:
+    """Lines of one cell each (no white space inside) from ``i`` on, up to the next row of
+    the run or a heading: the last cells of the row above, printed on lines of their own
+    (246: ``2 一般公共预算收入增长5%左右。 区财政局`` / ``区税务局`` / ``区政府有关部门,…。``);
+    [] when no row or heading follows them."""
+    out: list[str] = []
+    for line in lines[i : i + _MAX_CELL_LINES + 1]:
+        row = _ROW.match(line)
+        if (row and int(row.group(1)) in (expected, 1)) or _HEADING.match(line):
+            return out
+        if not line.strip() or _GAP.search(line.strip()) or len(out) == _MAX_CELL_LINES:
+            return []
+        out.append(line.strip())
+    return []  # the table's last row: its cells go on past what can be told apart
+
+
+def _continue_row(row: Row, more: list[str], width: int) -> None:
+    """Add the cells printed on lines of their own to the row above. When they are more
+    than the cells it lacks, the first lines continue the cell its first line ends with (a
+    cell printed over several lines: 246's ``区财政局`` / ``区税务局``)."""
+    lacking = max(width - len(row.cells), 0)
+    spill = max(len(more) - lacking, 0)
+    if spill:
+        last = row.cells[-1]
+        row.cells[-1] = Cell("\n".join([last.text if last else "", *more[:spill]]))
+    row.cells.extend(Cell(text) for text in more[spill:])
 
 
 def space_table_at(lines: list[str], start: int) -> tuple[str, Table, int] | None:
@@ -124,6 +157,9 @@ def space_table_at(lines: list[str], start: int) -> tuple[str, Table, int] | Non
                             Provenance(line=i + 1)))  # fmt: skip
         elif _HEADING.match(line) and len(line.strip()) <= 60:
             rows.append(Row([Cell(line.strip())], Provenance(line=i + 1)))
+        elif tasks and (more := _cell_lines(lines, i, expected)):
+            _continue_row(rows[-1], more, len(rows[0].cells))
+            i += len(more) - 1
         else:
             break
         i += 1
