@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from fengong.document import Table
 from fengong.interpret.headers import header_to_roles, label_kind
+from fengong.interpret.numbering import split_numbering
 from fengong.interpret.units import looks_like_units, parse_responsibility, split_run_together
 from fengong.parsers.text import TextReader, read_text
 from fengong.pipeline import parse_bytes
@@ -2487,3 +2488,23 @@ def test_a_space_tables_number_label_in_traditional_script() -> None:
         ["縣工信局"],
         ["縣財政局", "縣稅務局"],
     ]
+
+
+def test_decimal_headings_of_an_emergency_plan_are_sections() -> None:
+    # 251 (and 135): ``6.3 医疗救护与卫生防疫`` over paragraphs each naming its unit; a figure
+    # and its measure (``6.2万元``) or a date (``12.30前``) opening a line is no heading
+    text = (
+        "6.3 医疗救护与卫生防疫\n"
+        "省卫生厅负责组织协调事发地卫生部门开展医疗救治工作。\n"
+        "省农业厅负责组织人员在灾区加强动物疫病的预防工作。\n"
+        "6.4 交通运输保障\n"
+        "省交通厅负责组织运力。\n"
+        "省公安厅负责交通管制。\n"
+    )
+    # (the space after the number goes, as spaces between characters do in sections)
+    assert [t["section"] for t in _tasks(text)] == [["6.3医疗救护与卫生防疫"]] * 2 + [
+        ["6.4交通运输保障"]
+    ] * 2
+    assert split_numbering("2.3.1 预警发布").style == "decimal-3"  # type: ignore[union-attr]
+    assert split_numbering("6.2万元用于补助") is None
+    assert split_numbering("12.30前完成验收") is None

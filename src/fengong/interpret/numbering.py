@@ -2,8 +2,10 @@
 
 Styles, outermost first in the usual order: ``chapter`` (第一章), ``article`` (第一条, the
 articles of a duty list written as rules), ``cn`` (一、), ``cn-paren`` (（一）),
-``arabic`` (1. / 1、 / 1．), ``arabic-paren`` (（1）), ``circled`` (①). The order in a
-real document is read from the document itself (see ``OutlineStack``), not assumed.
+``arabic`` (1. / 1、 / 1．), ``arabic-paren`` (（1）), ``circled`` (①); and the decimal
+headings of emergency plans (``6.2 应急调查``, ``2.3.1 …``: ``decimal-2``, ``decimal-3`` by
+their parts, each followed by white space). The order in a real document is read from the
+document itself (see ``OutlineStack``), not assumed.
 """
 
 from __future__ import annotations
@@ -14,12 +16,24 @@ from functools import lru_cache
 
 from fengong.item_numbers import CIRCLED, CLOSE, CN_NUMERALS, DOT, ITEM_DOT, OPEN, cn_to_int
 
+# what follows a figure, not a heading's number: a measure, a counted thing, a date's
+# word (``12.30前``)
+_MEASURES = "万亿千百十元角个人户次年月日时分秒吨亩家所项条件份台辆座倍米公平立度岁天周前后底至起止"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("chapter", re.compile(rf"^\s*(第[{CN_NUMERALS}\d]+[章节部分篇])\s*")),
     ("article", re.compile(rf"^\s*(第[{CN_NUMERALS}\d]+[条條])\s*")),
     ("cn", re.compile(rf"^\s*([{CN_NUMERALS}]+)\s*{DOT}\s*")),
     ("cn-paren", re.compile(rf"^\s*({OPEN}\s*[{CN_NUMERALS}]+\s*{CLOSE})\s*{DOT}?\s*")),
     ("arabic-paren", re.compile(rf"^\s*({OPEN}\s*\d{{1,3}}\s*{CLOSE})\s*{DOT}?\s*")),
+    # 251: ``6.2 应急调查、监测与治理`` (its space may be gone: text is compared joined);
+    # never a figure and its measure (``6.2万元``, ``1.5倍``, ``2.5%``)
+    (
+        "decimal",
+        re.compile(
+            r"^\s*(\d{1,2}(?:[.．]\d{1,2}){1,3})[ \u3000]*"
+            rf"(?=[\u4e00-\u9fff])(?![{_MEASURES}])"
+        ),
+    ),
     ("arabic", re.compile(rf"^\s*(\d{{1,3}})\s*(?:{ITEM_DOT}|\s*{CLOSE})\s*")),
     ("circled", re.compile(rf"^\s*({CIRCLED})\s*")),
 )
@@ -46,6 +60,8 @@ def split_numbering(text: str) -> Numbering | None:
         m = pattern.match(text)
         if m and m.end() < len(text.rstrip()):
             token = re.sub(r"\s+", "", m.group(1))
+            if style == "decimal":
+                style = f"decimal-{len(re.split('[.．]', token))}"
             return Numbering(style, token, text[m.end() :])
     return None
 
@@ -83,7 +99,10 @@ _TOP_STYLES = ("chapter", "article", "cn")
 
 
 # the order plans usually nest their numbering in (GB/T 9704: 一、 （一） 1. （1）)
-_USUAL_ORDER = ("chapter", "article", "cn", "cn-paren", "arabic", "arabic-paren", "circled")
+_USUAL_ORDER = (
+    "chapter", "article", "cn", "cn-paren", "arabic", "arabic-paren", "circled",
+    "decimal-2", "decimal-3", "decimal-4",
+)  # fmt: skip
 
 
 def outranks(style: str, other: str) -> bool:
