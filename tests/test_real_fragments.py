@@ -2508,3 +2508,19 @@ def test_decimal_headings_of_an_emergency_plan_are_sections() -> None:
     assert split_numbering("2.3.1 预警发布").style == "decimal-3"  # type: ignore[union-attr]
     assert split_numbering("6.2万元用于补助") is None
     assert split_numbering("12.30前完成验收") is None
+
+
+def test_the_first_of_several_unit_headings_right_under_the_title() -> None:
+    # 249: the notice's title, then bare unit lines each over its own 一、二、
+    text = (
+        "大同市人民政府办公厅关于印发《大同市艾滋病防治工作委员会成员单位职责》的通知\n\n"
+        "  住房和城乡建设委员会\n\n"
+        "  一、联合宣传、农业、工商、卫生等部门做好农民工预防艾滋病宣传教育工程。\n"
+        "  二、做好建筑工地农民工的防治艾滋病工作。\n\n"
+        "  总工会\n\n"
+        "  一、在大型厂矿和工人文化宫设立艾滋病防治知识宣传栏。\n"
+        "  二、每年组织开展1次以上“职工红丝带健康行动”活动。\n"
+    )
+    assert [t["responsible"] for t in _tasks(text)] == [["住房和城乡建设委员会"]] * 2 + [
+        ["总工会"]
+    ] * 2

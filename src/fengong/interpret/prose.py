@@ -153,10 +153,12 @@ def unit_label(text: str) -> tuple[str, int] | None:
     return text[start : start + len(name)], m.end()
 
 
-def _opens_unit_list(paragraphs: list[Paragraph], i: int) -> bool:
+def _opens_unit_list(paragraphs: list[Paragraph], i: int, *, first: bool = True) -> bool:
     """A paragraph that is nothing but a unit's name (``市卫生局``), inside the body of the
     plan (after a sentence, a list's introduction or an item), followed by the first item
-    of a list: the items under it are that unit's tasks."""
+    of a list: the items under it are that unit's tasks. The first of several such right
+    under the title is one too (249: the notice's title, then ``住房和城乡建设委员会`` over
+    一、二、三、, then ``总工会`` over its own)."""
     if i == 0 or i + 1 >= len(paragraphs):
         return False
     name = join_lines(paragraphs[i].text).strip(" \u3000：:")
@@ -164,11 +166,15 @@ def _opens_unit_list(paragraphs: list[Paragraph], i: int) -> bool:
         return False
     if _is_role_label(name) or not is_unit(name):
         return False
-    before = join_lines(paragraphs[i - 1].text).rstrip()
-    if not (before.endswith(("。", "；", ";", "：", ":")) or split_numbering(before)):
-        return False
     nxt = _first_item_after(paragraphs, i)
-    return nxt is not None and number_value(nxt.token) == 1
+    if nxt is None or number_value(nxt.token) != 1:
+        return False
+    before = join_lines(paragraphs[i - 1].text).rstrip()
+    if before.endswith(("。", "；", ";", "：", ":")) or split_numbering(before):
+        return True
+    return first and any(
+        _opens_unit_list(paragraphs, k, first=False) for k in range(i + 2, len(paragraphs))
+    )
 
 
 def _first_item_after(paragraphs: list[Paragraph], i: int) -> Numbering | None:
