@@ -7,7 +7,12 @@ from __future__ import annotations
 from fengong.document import Table
 from fengong.interpret.headers import header_to_roles, label_kind
 from fengong.interpret.numbering import split_numbering
-from fengong.interpret.units import looks_like_units, parse_responsibility, split_run_together
+from fengong.interpret.units import (
+    looks_like_units,
+    parse_responsibility,
+    split_run_together,
+    split_units,
+)
 from fengong.parsers.text import TextReader, read_text
 from fengong.pipeline import parse_bytes
 from fengong.textnorm import remove_pinyin, simplify
@@ -2524,3 +2529,10 @@ def test_the_first_of_several_unit_headings_right_under_the_title() -> None:
     assert [t["responsible"] for t in _tasks(text)] == [["住房和城乡建设委员会"]] * 2 + [
         ["总工会"]
     ] * 2
+
+
+def test_a_collective_of_levels_with_a_bracketed_level_is_one_unit() -> None:
+    # 263: ``第六条 各区、县(市)政府的主要职责:`` — 各 covers the whole list, 县(市) a level
+    assert split_units("各区、县(市)政府") == ["各区、县（市）政府"]
+    assert split_units("市财政局、各区、县(市)政府") == ["市财政局", "各区、县（市）政府"]
+    assert split_units("区财政局、县（市）政府") == ["区财政局", "县（市）政府"]  # no 各
