@@ -2536,3 +2536,45 @@ def test_a_collective_of_levels_with_a_bracketed_level_is_one_unit() -> None:
     assert split_units("各区、县(市)政府") == ["各区、县（市）政府"]
     assert split_units("市财政局、各区、县(市)政府") == ["市财政局", "各区、县（市）政府"]
     assert split_units("区财政局、县（市）政府") == ["区财政局", "县（市）政府"]  # no 各
+
+
+def test_a_unit_set_off_from_its_duty_by_a_space() -> None:
+    # 262: one line per unit, the name and its duty apart by a space, the duty opening with
+    # a verb of its own (综合协调, 组织、协调), beside lines naming a role (负责, 参与)
+    text = (
+        "市质监局 综合协调和督查全市特种设备安全事故应急救援工作;组织专家组。\n"
+        "市安监局 参与特种设备安全事故应急救援工作。\n"
+        "市工业经委 负责特种设备企业事故应急救援中的有关协调工作。\n"
+        "市卫生局 组织事故医疗救护工作。\n"
+        "市环保局 负责事故引发的环境污染监测及处置工作。\n"
+    )
+    tasks = _tasks(text)
+    assert [(t["responsible"], t["support"]) for t in tasks] == [
+        (["市质监局"], []),
+        ([], ["市安监局"]),
+        (["市工业经委"], []),
+        (["市卫生局"], []),
+        (["市环保局"], []),
+    ]
+
+
+def test_headings_naming_the_unit_that_leads_the_work_under_them() -> None:
+    # 265: ``(一)省监察厅牵头的工作`` over one paragraph; ``协同单位:`` after a heading's one
+    # paragraph, or after each of its items (whose own marker names only supporters)
+    text = (
+        "一、孟学农省长负责的工作\n全面负责省人民政府工作任务的落实。\n"
+        "(一)省监察厅牵头的工作\n加强行政监察工作,全面落实政府系统党风廉政建设责任制。\n"
+        "(二)省审计厅牵头的工作\n全面加强审计工作。\n协同单位:省直各部门和各市人民政府。\n"
+        "二、薛延忠常务副省长负责的工作\n协助省长抓好省人民政府工作任务的落实。\n"
+        "(一)省人民政府办公厅牵头的工作\n1.加强政府自身建设,切实优化政务环境。\n"
+        "协同单位:省直有关部门和各市人民政府。\n"
+        "2.认真执行省人大及其常委会的各项决议、决定。\n协同单位:省直有关部门和各市人民政府。\n"
+    )
+    tasks = _tasks(text)
+    assert [(t["lead"], sorted(t["support"])) for t in tasks] == [
+        (["省监察厅"], []),
+        (["省审计厅"], ["各市人民政府", "省直各部门"]),
+        (["省人民政府办公厅"], ["各市人民政府", "省直有关部门"]),
+        (["省人民政府办公厅"], ["各市人民政府", "省直有关部门"]),
+    ]
+    assert tasks[1]["text"] == "全面加强审计工作。"

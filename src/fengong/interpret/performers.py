@@ -95,6 +95,7 @@ def _supporters_end(text: str, end: int) -> int:
 
 
 _SUBJECT_MAX = 60  # characters of the units opening an item as its subject
+_GAPS = re.compile(r"[ \u3000]")
 _NAME_MAX = 15
 # how the predicate after a subject opens in a unit's duty: an adverb, a verb of office work
 # or a preposition (``水务局加强…``, ``…督察队依法开展…``, ``…机构组织实施…``)
@@ -119,13 +120,16 @@ def unit_subject(text: str) -> Marker | None:
     ``市纠风办和查禁公路“三乱”督察队依法开展…``; 119: ``水务局加强…``): the longest opening of its
     first clause, at most 60 characters and with no 的, that ends like an office's or a
     place's name, reads as units (none longer than 15 characters) and is followed by how a predicate
-    opens; they are responsible and stay in the text. None when there is none."""
+    opens, or by white space that sets the name off from its duty (262: ``市财政局 综合协调事故应急
+    救援资金的保障工作``); they are responsible and stay in the text. None when there is none."""
     clause = CLAUSE_END.split(text, 1)[0][:_SUBJECT_MAX]
     for end in range(len(clause), 1, -1):
         head = clause[:end]
         if "的" in head or not simplify(head).endswith((*UNIT_SUFFIXES, *PLACE_SUFFIXES)):
             continue
-        if not simplify(text[end:]).startswith(_PREDICATE_START):
+        duty = text[end:].strip()  # one duty after the name, not a row's cells run together (84)
+        set_off = text[end : end + 1] in (" ", "\u3000") and bool(duty) and not _GAPS.search(duty)
+        if not (set_off or simplify(text[end:]).startswith(_PREDICATE_START)):
             continue
         if any(len(n) > _NAME_MAX for n in re.split(r"[、和及]", head)):
             continue

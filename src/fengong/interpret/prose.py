@@ -38,6 +38,7 @@ from fengong.interpret.units import (
     AS_ROLE,
     is_unit,
     looks_like_units,
+    parse_responsibility,
     role_of_label,
     split_units,
 )
@@ -112,7 +113,8 @@ def _performer_paragraphs(paragraphs: list[Paragraph], i: int) -> bool:
         flat = join_lines(paragraphs[k].text)
         if item_numbering(flat) is not None or flat.rstrip().endswith(("：", ":")):
             return False
-        subject = unit_subject(flat)
+        # as printed: a space may set the unit off from its duty (262: ``市财政局 综合协调…``)
+        subject = unit_subject(paragraphs[k].text.strip()) or unit_subject(flat)
         return subject is not None and not subject.raw.startswith(COLLECTIVE)
 
     if opens(i - 1) or opens(i + 1):
@@ -357,6 +359,16 @@ def _tasks_from_text(
     return drafts
 
 
+def _with_heading_unit(raw: str, unit: str) -> str:
+    """The units of an item under a unit's heading whose own marker names only units that
+    support (265: ``(一)省人民政府办公厅牵头的工作`` / ``1.…`` / ``协同单位:省直有关部门…``): the
+    heading's unit does the work, they support it."""
+    own = parse_responsibility(raw, "responsible")
+    if own.lead or own.responsible or not own.support:
+        return raw
+    return f"{unit if unit.endswith('牵头') else unit + '负责'}；{raw}"
+
+
 def _marker_text(marker: Marker) -> str:
     """A marker's text on one line; labelled lines are kept apart by ；."""
     if marker.lines:
@@ -404,22 +416,31 @@ def _visit(node: _Node, section: list[str], out: list[ProseDraft], unit: str | N
             for text, one in by_unit:
                 out.append(_unit_task(node, [*section, _heading(node)], text, one))
             return
+        support = _pop_support_line(node) if len(node.body) > 1 else None
         text = _clean("\n".join(b.text for b in node.body))  # (二)区财政局 + one paragraph
-        out.append(_unit_task(node, section, text, named))
+        task = _unit_task(node, section, text, named)
+        if support is not None:
+            task.responsibility_raw += "；" + support
+        out.append(task)
         return
     own = _strip_number(node, node.full_text())
     label = unit_label(own)
     if find_markers(own):
         subitems = "\n".join(d.text for d in _descendants(node))
         text = own if not subitems else own + "\n" + subitems
-        out.extend(_tasks_from_text(node, text, section))
+        drafts = _tasks_from_text(node, text, section)
+        if unit is not None:
+            for draft in drafts:
+                draft.responsibility_raw = _with_heading_unit(draft.responsibility_raw, unit)
+        out.extend(drafts)
         return
     performer = None if node.children or label else performer_clause(own)
     if performer is not None and unit is not None and not performer.raw.endswith(NAMING_ROLES):
         performer = None  # under a unit's heading, ``物业管理企业要…`` is its duty to see to (189)
     opens_list = node.unit_subject or node.kind == _UNIT_PARAGRAPH  # 205: 市电业局在保证…
     if performer is None and opens_list and unit is None and not node.children and not label:
-        performer = unit_subject(own)
+        # as printed too: a space may set the unit off from its duty (262)
+        performer = unit_subject(own) or unit_subject(node.text.strip())
     if performer is not None:  # an item of its own (no sub-items) saying 由X负责…
         out.extend(_tasks_from_text(node, own, section, [performer]))
         return
@@ -458,9 +479,11 @@ _LABELLED_LINE = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,8})[:：](?P<units>[^
 
 def _pop_support_line(node: _Node) -> str | None:
     """The line closing a unit heading's items that names the units supporting them all
-    (136: ``（九）县公安局主要工作任务：`` 1、2、3、 then ``协助单位:交通局、县城管监察大队。``):
-    taken out of the last item it follows and returned, or None."""
-    last = node.children[-1]
+    (136: ``（九）县公安局主要工作任务：`` 1、2、3、 then ``协助单位:交通局、县城管监察大队。``),
+    or its one paragraph (265: ``(二)省审计厅牵头的工作`` / ``全面加强审计工作。`` /
+    ``协同单位:…``): taken out of the last item or paragraph it follows and returned, or
+    None."""
+    last = node
     while last.children:
         last = last.children[-1]
     if not last.body:
@@ -489,9 +512,14 @@ def _mark_unit_headings(nodes: list[_Node]) -> None:
         for n, name in zip(nodes, names, strict=True)
         if not name and n.numbering and unit_label(_strip_number(n, join_lines(n.text))) is not None
     )
-    # one heading naming units and their duties (165: ``(四)X、Y和Z工作职责``) heads them alone
+    # one heading naming units and their duties (165: ``(四)X、Y和Z工作职责``) or the work
+    # they lead (265: ``(一)省人民政府办公厅牵头的工作``) heads them alone
     dutied = any(
-        name and _DUTIES_OF.search(simplify(join_lines(n.text)).rstrip(" \u3000：:。"))
+        name
+        and (
+            _DUTIES_OF.search(heading := simplify(join_lines(n.text)).rstrip(" \u3000：:。"))
+            or _LEADS_ITS_WORK.search(heading)
+        )
         for n, name in zip(nodes, names, strict=True)
     )
     if (sum(1 for name in names if name) + labelled >= 2 and any(names)) or dutied:
@@ -569,6 +597,8 @@ def _items_of_its_own(node: _Node) -> bool:
 _OTHERS = ("其他", "其它", "有关", "相关")
 _SHORT_NAME = 10
 _HEADING_NAME_MAX = 40  # three units' names (165: 动物卫生监督机构、动物疫病预防控制机构和…中心站)
+# a heading naming the unit that leads the work under it (265: ``(一)省监察厅牵头的工作``)
+_LEADS_ITS_WORK = re.compile(r"牵头的?(?:工作|任务)$")
 _DUTIES_OF = re.compile(
     r"(?:的)?(?:履行|承担)?(?:以下|下列)?(?:主要)?(?:工作)?(?:职责|任务)"
     r"(?:[、和及](?:主要)?(?:工作)?(?:职责|任务))?(?:分工|如下|是)?$"
@@ -583,11 +613,15 @@ def _numbered_unit_heading(node: _Node) -> str | None:
         name = name[:-1] if len(name) <= _SHORT_NAME else name  # not a sentence (86)
     duties = _DUTIES_OF.search(simplify(name))  # 監察機關職責 as 监察机关职责
     name = name[: duties.start()] if duties else name
+    leads = _LEADS_ITS_WORK.search(simplify(name))
+    name = name[: leads.start()] if leads else name
     if name.startswith(_OTHERS):
         return None  # ``（八）其他部门`` names no body: its items name their own
     if len(name) > _HEADING_NAME_MAX or re.search(r"[，,；;。]", name):
         return None
-    return name if looks_like_units(name) else None
+    if not looks_like_units(name):
+        return None
+    return name + "牵头" if leads else name  # its role word goes with it into the marker
 
 
 def _paragraphs_by_unit(node: _Node, named: str) -> list[tuple[str, str]]:
