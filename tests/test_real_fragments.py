@@ -2578,3 +2578,33 @@ def test_headings_naming_the_unit_that_leads_the_work_under_them() -> None:
         (["省人民政府办公厅"], ["各市人民政府", "省直有关部门"]),
     ]
     assert tasks[1]["text"] == "全面加强审计工作。"
+
+
+def test_a_unit_named_after_the_category_of_an_etc_tail() -> None:
+    # 265: ``省农业厅等省直有关部门和各市人民政府``: the tail's category goes, the unit after it stays
+    assert split_units("省财政厅、省人事厅、省农业厅等省直有关部门和各市人民政府") == [
+        "省财政厅",
+        "省人事厅",
+        "省农业厅",
+        "各市人民政府",
+    ]
+    assert split_units("市公安局等部门和单位") == ["市公安局"]  # 单位 alone names no body
+
+
+def test_a_run_of_paragraphs_each_opening_with_its_unit() -> None:
+    # 262: ``市财政局 综合协调…`` between two lines whose units' verbs name no role either, in a
+    # run of such lines with lines naming a role (负责)
+    text = (
+        "市民政局 负责事故中受害人员生活救助等工作。\n"
+        "市劳动保障局 依法做好因工伤亡人员工伤认定及补偿等工作。\n"
+        "市财政局 综合协调事故应急救援资金的保障工作。\n"
+        "市总工会 组织、协调做好遇难、受伤人员家属的安抚工作。\n"
+        "市交警支队 负责事故现场的交通管制工作。\n"
+    )
+    assert [t["responsible"] for t in _tasks(text)] == [
+        ["市民政局"],
+        ["市劳动保障局"],
+        ["市财政局"],
+        ["市总工会"],
+        ["市交警支队"],
+    ]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from fengong.document import Paragraph, Provenance
@@ -96,30 +97,54 @@ def _performer_paragraphs(paragraphs: list[Paragraph], i: int) -> bool:
     stands beside another such paragraph: a list of units' duties (110), each paragraph
     one task of its unit; beside it, a paragraph whose unit's verb names no role
     (``市科协协调…``) counts too when it names one (223: ``市红十字会参加…`` between
-    two). A lone one is a sentence of the text around it."""
+    two), and so does every paragraph of a run of three or more that each open with their
+    unit, one at least naming its role (262: ``市财政局 综合协调…`` between ``市劳动保障局
+    依法做好…`` and ``市总工会 组织、协调…``). A lone one is a sentence of the text around it."""
 
     def opens(k: int) -> bool:
-        if not 0 <= k < len(paragraphs):
-            return False
-        flat = join_lines(paragraphs[k].text)
-        if flat.rstrip().endswith(("：", ":")):
-            return False  # it introduces the duties after it (145: …具体要求是:)
-        found = performer_clause(flat)
-        return item_numbering(flat) is None and found is not None and found.start == 0
+        return 0 <= k < len(paragraphs) and _opens_with_performer(paragraphs[k].text)
 
     def opens_with_subject(k: int) -> bool:
-        if not 0 <= k < len(paragraphs):
-            return False
-        flat = join_lines(paragraphs[k].text)
-        if item_numbering(flat) is not None or flat.rstrip().endswith(("：", ":")):
-            return False
-        # as printed: a space may set the unit off from its duty (262: ``市财政局 综合协调…``)
-        subject = unit_subject(paragraphs[k].text.strip()) or unit_subject(flat)
-        return subject is not None and not subject.raw.startswith(COLLECTIVE)
+        return 0 <= k < len(paragraphs) and _opens_with_subject(paragraphs[k].text)
 
     if opens(i - 1) or opens(i + 1):
         return opens(i) or opens_with_subject(i)
-    return opens(i) and (opens_with_subject(i - 1) or opens_with_subject(i + 1))
+    if opens(i) and (opens_with_subject(i - 1) or opens_with_subject(i + 1)):
+        return True
+    if not opens_with_subject(i):
+        return False
+    run = [i]
+    for step in (-1, 1):
+        k = i + step
+        while len(run) < _RUN_MAX and (opens(k) or opens_with_subject(k)):
+            run.append(k)
+            k += step
+    return len(run) >= _MIN_PERFORMER_SENTENCES and any(opens(k) for k in run)
+
+
+_RUN_MAX = 40  # paragraphs of a run of unit paragraphs looked at around one
+
+
+@lru_cache(maxsize=4096)
+def _opens_with_performer(text: str) -> bool:
+    """An unnumbered paragraph that opens with its units and their role (``X负责…``)."""
+    flat = join_lines(text)
+    if flat.rstrip().endswith(("：", ":")):
+        return False  # it introduces the duties after it (145: …具体要求是:)
+    found = performer_clause(flat)
+    return item_numbering(flat) is None and found is not None and found.start == 0
+
+
+@lru_cache(maxsize=4096)
+def _opens_with_subject(text: str) -> bool:
+    """An unnumbered paragraph that opens with its units as the subject of a verb naming no
+    role (``市科协协调…``), not a collective's exhortation."""
+    flat = join_lines(text)
+    if item_numbering(flat) is not None or flat.rstrip().endswith(("：", ":")):
+        return False
+    # as printed: a space may set the unit off from its duty (262: ``市财政局 综合协调…``)
+    subject = unit_subject(text.strip()) or unit_subject(flat)
+    return subject is not None and not subject.raw.startswith(COLLECTIVE)
 
 
 _ROLE_LABEL_WORDS = re.compile(

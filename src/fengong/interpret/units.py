@@ -63,6 +63,9 @@ _LABEL = re.compile(
 _CHIEF = re.compile(CHIEF_LABEL)
 _DEADLINE_LABEL = re.compile(r"时限|时间|期限")
 _TAIL = re.compile(r"等[^、，,；;。]*?(?:部门|单位|机构|处室|科室|镇街|单位部门)?$")
+_TAIL_THEN_UNIT = re.compile(
+    r"等[^、，,；;。和及与]*?(?:部门|单位|机构)(?:和|及|与)(?P<unit>[^、，,；;。]{2,30})$"
+)
 _FIRST_LEADS = re.compile(r"(?:列|排|放)(?:在)?(?:第一位|首位|第一)(?:的|者)?(?:为|是)牵头")
 # the statement printed as a note inside a responsibility text: ``（列第一位者为牵头单位，下同）``
 _FIRST_LEADS_NOTE = re.compile(r"[（(][^（）()]*?" + _FIRST_LEADS.pattern + r"[^（）()]*[）)]")
@@ -292,7 +295,12 @@ def clean_unit(name: str) -> str:
     name = _DESCRIBED.sub("", name)
     if "等" in name:
         head = _TAIL.sub("", name)
-        if head and head != name and (is_unit(head) or head.endswith("）")):
+        after = _TAIL_THEN_UNIT.search(name)
+        if after and is_unit(head) and is_unit(after.group("unit")):
+            # a unit named after the 等 tail's category is one of its own (265: ``省农业厅等
+            # 省直有关部门和各市人民政府``): the tail goes, the unit after it stays
+            name = f"{head}和{after.group('unit')}"
+        elif head and head != name and (is_unit(head) or head.endswith("）")):
             name = head
     name = normalise_name(name)
     while name.endswith("）") and name.count("）") > name.count("（"):
