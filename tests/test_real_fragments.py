@@ -2608,3 +2608,24 @@ def test_a_run_of_paragraphs_each_opening_with_its_unit() -> None:
         ["市总工会"],
         ["市交警支队"],
     ]
+
+
+def test_a_label_or_heading_naming_other_bodies_heads_a_task_with_no_unit() -> None:
+    # 235: ``其他部门:按照…``; 250: ``13、其他有关部门`` over its paragraph, among unit headings:
+    # a duty whose performers are not named (a ``missing-units`` warning), not a unit
+    text = (
+        "11、公安部门\n负责事故现场的警戒和治安维护工作。\n"
+        "12、监察部门\n负责对事故处置中失职、渎职行为的查处。\n"
+        "13、其他有关部门\n根据突发环境事件应急处理的需要,做好相关工作。\n"
+    )
+    plan = parse_bytes(text.encode("utf-8"), "250.txt")
+    assert [(t.text[:6], t.responsible) for t in plan.tasks] == [
+        ("负责事故现场", ["公安部门"]),
+        ("负责对事故处", ["监察部门"]),
+        ("根据突发环境", []),
+    ]
+    assert any(w.code == "missing-units" for w in plan.warnings)
+    tasks = _tasks(
+        "市公安局:负责交通管制。\n市卫生局:负责医疗救护。\n其他部门:按照指挥部的指示,做好相关工作。\n"
+    )
+    assert [t["responsible"] for t in tasks] == [["市公安局"], ["市卫生局"], []]

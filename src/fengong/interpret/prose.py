@@ -620,6 +620,7 @@ def _items_of_its_own(node: _Node) -> bool:
 # ``县经济局主要工作任务：``, ``卫生部门职责、任务``, ``财政部门履行以下职责：``
 # (133, 136, 150, 147)
 _OTHERS = ("其他", "其它", "有关", "相关")
+_OTHER_BODIES = ("其他", "其它")
 _SHORT_NAME = 10
 _HEADING_NAME_MAX = 40  # three units' names (165: 动物卫生监督机构、动物疫病预防控制机构和…中心站)
 # a heading naming the unit that leads the work under it (265: ``(一)省监察厅牵头的工作``)
@@ -640,7 +641,7 @@ def _numbered_unit_heading(node: _Node) -> str | None:
     name = name[: duties.start()] if duties else name
     leads = _LEADS_ITS_WORK.search(simplify(name))
     name = name[: leads.start()] if leads else name
-    if name.startswith(_OTHERS):
+    if name.startswith(_OTHERS) and node.children:
         return None  # ``（八）其他部门`` names no body: its items name their own
     if len(name) > _HEADING_NAME_MAX or re.search(r"[，,；;。]", name):
         return None
@@ -672,6 +673,8 @@ def _unit_task(node: _Node, section: list[str], text: str, unit: str) -> ProseDr
     text starts by saying it leads (``市发改委：牵头制定…``)."""
     role = "牵头" if simplify(text).startswith("牵头") else "负责"
     number = node.numbering.token or None if node.numbering else None
+    if unit.startswith(_OTHER_BODIES):  # ``其他部门:…`` (235, 250): a duty, but no body named
+        return ProseDraft(number, section, text, "", node.where)
     return ProseDraft(number, section, text, unit + role, node.where)
 
 
