@@ -79,7 +79,10 @@ class _Node:
     body: list[Paragraph] = field(default_factory=list)
     children: list[_Node] = field(default_factory=list)
     kind: str | None = None  # _UNIT_HEADING / _UNIT_PARAGRAPH for unnumbered unit labels
-    unit_name: str | None = None  # a numbered heading that names only units (109)
+    # a numbered heading that names only units (109); with 牵头 after them when it says they
+    # lead the work under it (265: ``(一)省监察厅牵头的工作`` → ``省监察厅牵头``), which the
+    # markers made from it carry on
+    unit_name: str | None = None
     unit_subject: bool = False  # opens with its units as a verb's subject, as its siblings do
 
     @property
@@ -142,9 +145,15 @@ def _opens_with_subject(text: str) -> bool:
     flat = join_lines(text)
     if item_numbering(flat) is not None or flat.rstrip().endswith(("：", ":")):
         return False
-    # as printed: a space may set the unit off from its duty (262: ``市财政局 综合协调…``)
-    subject = unit_subject(text.strip()) or unit_subject(flat)
+    subject = _unit_subject_as_printed(text, flat)
     return subject is not None and not subject.raw.startswith(COLLECTIVE)
+
+
+def _unit_subject_as_printed(printed: str, flat: str) -> Marker | None:
+    """``unit_subject`` of a paragraph's text joined into one line (``flat``), or of its
+    text as printed, where a space may set the unit off from its duty (262: ``市财政局
+    综合协调…``, a space the joined text no longer has)."""
+    return unit_subject(flat) or unit_subject(printed.strip())
 
 
 _ROLE_LABEL_WORDS = re.compile(
@@ -464,8 +473,7 @@ def _visit(node: _Node, section: list[str], out: list[ProseDraft], unit: str | N
         performer = None  # under a unit's heading, ``物业管理企业要…`` is its duty to see to (189)
     opens_list = node.unit_subject or node.kind == _UNIT_PARAGRAPH  # 205: 市电业局在保证…
     if performer is None and opens_list and unit is None and not node.children and not label:
-        # as printed too: a space may set the unit off from its duty (262)
-        performer = unit_subject(own) or unit_subject(node.text.strip())
+        performer = _unit_subject_as_printed(node.text, own)
     if performer is not None:  # an item of its own (no sub-items) saying 由X负责…
         out.extend(_tasks_from_text(node, own, section, [performer]))
         return
@@ -619,8 +627,8 @@ def _items_of_its_own(node: _Node) -> bool:
 # what a heading naming a unit may add after its name: ``区科委工作职责：``,
 # ``县经济局主要工作任务：``, ``卫生部门职责、任务``, ``财政部门履行以下职责：``
 # (133, 136, 150, 147)
-_OTHERS = ("其他", "其它", "有关", "相关")
-_OTHER_BODIES = ("其他", "其它")
+_OTHER_BODIES = ("其他", "其它")  # 其他部门: bodies the text does not name
+_OTHERS = (*_OTHER_BODIES, "有关", "相关")
 _SHORT_NAME = 10
 _HEADING_NAME_MAX = 40  # three units' names (165: 动物卫生监督机构、动物疫病预防控制机构和…中心站)
 # a heading naming the unit that leads the work under it (265: ``(一)省监察厅牵头的工作``)
